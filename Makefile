@@ -1,0 +1,36 @@
+# Build-up Brief. `make help` lists the targets. Every target sets up .venv on first use.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "Setting up $(VENV) from requirements.txt (first use only)..."
+	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -m ipykernel install --sys-prefix --name buildup --display-name "Build-up Brief (.venv)" > /dev/null
+	@$(VENV)/bin/nbstripout --install --attributes .gitattributes 2>/dev/null || true
+	@touch $(STAMP)
+
+.PHONY: help venv check reports test lab clean
+help: ## list every target with one line each
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## set up .venv from requirements.txt (done automatically by the others)
+
+check: $(STAMP) ## validate data/ against data/datapackage.json and print coverage
+	@$(PY) -m buildup check --summary
+
+reports: $(STAMP) ## build every report into reports/ (figures into figures/)
+	@$(PY) -m buildup check
+
+test: $(STAMP) ## run the whole test suite
+	@$(PY) -m pytest -q
+
+lab: $(STAMP) ## open JupyterLab on the project with its kernel
+	@$(VENV)/bin/jupyter lab --notebook-dir=.
+
+clean: ## remove .venv and caches (keeps reports/ and figures/)
+	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -1,0 +1,62 @@
+"""Command line: ``python -m buildup check`` (and, as they land, other commands)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .coverage import coverage, format_coverage
+    from .data import load
+    from .validate import DataError
+
+    try:
+        dataset = load(args.data)
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found in {args.data}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {name}" for name, n in dataset.row_counts.items())
+    print(f"{args.data}: valid ({counts})")
+    if args.summary:
+        print(format_coverage(coverage(dataset)))
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from .data import load
+    from .datadoc import update
+    from .schema import read_package
+
+    dataset = load(args.data)
+    changed = update(args.data / "README.md", read_package(args.data / paths.DATAPACKAGE_NAME), dataset)
+    print(f"{args.data / 'README.md'}: {'updated' if changed else 'already up to date'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m buildup", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate a dataset folder against data/datapackage.json")
+    check.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
+    check.add_argument("--summary", action="store_true", help="also print the coverage figures")
+    check.set_defaults(run=_check)
+    docs = commands.add_parser("docs", help="regenerate the field tables and coverage in data/README.md")
+    docs.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
+    docs.set_defaults(run=_docs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Load the dataset into typed pandas DataFrames, refusing data that does not validate."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .schema import Package, Table
+from .validate import DataError, Row, validate
+
+PANDAS_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The four tables, typed, plus what identifies this version of the data."""
+
+    sources: pd.DataFrame
+    troop_estimates: pd.DataFrame
+    contacts: pd.DataFrame
+    events: pd.DataFrame
+    content_hash: str
+    data_dir: Path
+
+    @property
+    def row_counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in ("sources", "troop_estimates", "contacts", "events")}
+
+
+def _frame(table: Table, rows: list[Row]) -> pd.DataFrame:
+    columns = {}
+    for field in table.fields:
+        values = [row[field.name] for row in rows]
+        if field.type == "date":
+            columns[field.name] = pd.to_datetime(pd.Series(values, dtype="object"))
+        elif field.type == "time":
+            columns[field.name] = pd.Series(values, dtype="object")
+        elif field.enum is not None:
+            columns[field.name] = pd.Categorical(values, categories=list(field.enum))
+        else:
+            columns[field.name] = pd.array(values, dtype=PANDAS_DTYPES[field.type])
+    frame = pd.DataFrame(columns)
+    if table.primary_key:
+        frame = frame.set_index(list(table.primary_key), drop=False).rename_axis(None)
+    return frame
+
+
+def content_hash(data_dir: Path, package: Package) -> str:
+    """SHA-256 over the descriptor and every table file, in declared order."""
+    digest = hashlib.sha256()
+    for name in [paths.DATAPACKAGE_NAME, *(t.path for t in package.tables)]:
+        digest.update(name.encode())
+        digest.update((Path(data_dir) / name).read_bytes())
+    return digest.hexdigest()
+
+
+def load(data_dir: Path | str = paths.DATA) -> Dataset:
+    """Load and validate a dataset folder; raise DataError listing every problem."""
+    data_dir = Path(data_dir)
+    package, tables, problems = validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    assert package is not None
+    frames = {t.name: _frame(t, tables[t.name]) for t in package.tables}
+    return Dataset(**frames, content_hash=content_hash(data_dir, package), data_dir=data_dir)

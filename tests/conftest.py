@@ -1,0 +1,59 @@
+"""Shared fixtures: the real dataset, and broken copies of it made in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from buildup import paths
+from buildup.data import load
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The project's real dataset, loaded once."""
+    return load(paths.DATA)
+
+
+class DataCopy:
+    """A copy of data/ that a test can break, one line or file at a time."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(paths.DATA, root)
+
+    def path(self, table: str) -> Path:
+        return self.root / f"{table}.csv"
+
+    def lines(self, table: str) -> list[str]:
+        return self.path(table).read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def write_lines(self, table: str, lines: list[str]) -> None:
+        self.path(table).write_text("".join(lines), encoding="utf-8")
+
+    def set_cell(self, table: str, line: int, column: str, value: str) -> None:
+        """Replace one cell (line counted from 1, header is line 1) using the csv module."""
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(self.path(table).read_text(encoding="utf-8"), newline="")))
+        index = rows[0].index(column)
+        rows[line - 1][index] = value
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        self.path(table).write_text(out.getvalue(), encoding="utf-8")
+
+    def cell(self, table: str, line: int, column: str) -> str:
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(self.path(table).read_text(encoding="utf-8"), newline="")))
+        return rows[line - 1][rows[0].index(column)]
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> DataCopy:
+    """A fresh, valid copy of data/ in a temporary folder."""
+    return DataCopy(tmp_path / "data")

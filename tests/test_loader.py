@@ -1,0 +1,193 @@
+"""The loader: typed frames from the real data, and a clear message for each kind of bad data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from buildup.data import load
+from buildup.validate import DataError, validate
+
+
+def problems_in(root) -> list[str]:
+    _, _, problems = validate(root)
+    return [str(p) for p in problems]
+
+
+def only_problem(root) -> str:
+    found = problems_in(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the real data -------------------------------------------------------------------
+
+
+def test_real_data_has_no_problems(dataset):
+    assert dataset.row_counts["troop_estimates"] > 0
+
+
+def test_dates_load_as_datetimes(dataset):
+    assert pd.api.types.is_datetime64_any_dtype(dataset.troop_estimates["published"])
+    assert pd.api.types.is_datetime64_any_dtype(dataset.contacts["announced"])
+
+
+def test_enums_load_as_categoricals_with_the_schema_categories(dataset):
+    groups = dataset.troop_estimates["estimator_group"]
+    assert isinstance(groups.dtype, pd.CategoricalDtype)
+    assert list(groups.cat.categories) == ["us_government", "ukraine_government", "nato_eu", "russia", "independent"]
+
+
+def test_numbers_load_as_nullable_integers(dataset):
+    assert str(dataset.troop_estimates["low"].dtype) == "Int64"
+    assert str(dataset.contacts["duration_min"].dtype) == "Int64"
+    assert dataset.contacts["duration_min"].isna().any()
+
+
+def test_content_hash_changes_when_a_file_changes(data_copy, dataset):
+    data_copy.set_cell("troop_estimates", 2, "claim", "A different paraphrase of the same claim.")
+    assert load(data_copy.root).content_hash != dataset.content_hash
+
+
+# --- one test per kind of problem -------------------------------------------------------
+
+
+def test_missing_file_is_named(data_copy):
+    data_copy.path("events").unlink()
+    assert only_problem(data_copy.root).startswith(f"{data_copy.root / 'events.csv'} — file missing")
+
+
+def test_empty_file_is_named(data_copy):
+    data_copy.path("contacts").write_text("", encoding="utf-8")
+    message = only_problem(data_copy.root)
+    assert "contacts.csv" in message and "file is empty" in message
+
+
+def test_file_that_is_not_utf8_is_named_with_its_line(data_copy):
+    lines = data_copy.lines("events")
+    data_copy.path("events").write_bytes("".join(lines[:3]).encode() + "Kyïv\n".encode("latin-1"))
+    message = only_problem(data_copy.root)
+    assert "events.csv:4 — byte 0xef is not UTF-8" in message
+
+
+def test_missing_column_is_named(data_copy):
+    lines = data_copy.lines("sources")
+    lines[0] = lines[0].replace(",language", ",lang")
+    data_copy.write_lines("sources", lines)
+    found = problems_in(data_copy.root)
+    assert any("sources.csv:1: language — column missing" in p for p in found), found
+    assert any("sources.csv:1: lang — unexpected column" in p for p in found), found
+
+
+def test_extra_column_is_named(data_copy):
+    lines = data_copy.lines("events")
+    data_copy.write_lines("events", [lines[0].rstrip("\n") + ",note\n"] + [l.rstrip("\n") + ",x\n" for l in lines[1:]])
+    assert "events.csv:1: note — unexpected column" in only_problem(data_copy.root)
+
+
+def test_bad_date_names_file_line_and_column(data_copy):
+    data_copy.set_cell("troop_estimates", 5, "published", "2021-13-45")
+    message = only_problem(data_copy.root)
+    assert 'troop_estimates.csv:5: published: "2021-13-45" — expected a date as YYYY-MM-DD' in message
+
+
+def test_number_that_is_not_a_number_is_named(data_copy):
+    data_copy.set_cell("troop_estimates", 3, "low", "many")
+    data_copy.set_cell("troop_estimates", 3, "high", "many")
+    found = problems_in(data_copy.root)
+    assert any('troop_estimates.csv:3: low: "many" — expected a whole number' in p for p in found), found
+
+
+def test_negative_figure_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 4, "low", "-5")
+    message = only_problem(data_copy.root)
+    assert 'troop_estimates.csv:4: low: "-5" — expected a figure of at least 0' in message
+
+
+def test_low_above_high_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 6, "low", "999999")
+    message = only_problem(data_copy.root)
+    assert "troop_estimates.csv:6: high:" in message and "expected high ≥ low (999999)" in message
+
+
+def test_unknown_enum_value_lists_the_allowed_values(data_copy):
+    data_copy.set_cell("contacts", 2, "format", "carrier pigeon")
+    message = only_problem(data_copy.root)
+    assert 'contacts.csv:2: format: "carrier pigeon" — expected one of: phone, video, in_person' in message
+
+
+def test_duplicate_id_names_the_first_use(data_copy):
+    first = data_copy.cell("events", 2, "event_id")
+    data_copy.set_cell("events", 3, "event_id", first)
+    message = only_problem(data_copy.root)
+    assert f'events.csv:3: event_id: "{first}" — duplicate id, first used on line 2' in message
+
+
+def test_source_id_with_no_source_is_refused(data_copy):
+    data_copy.set_cell("contacts", 7, "source_id", "no-such-source")
+    message = only_problem(data_copy.root)
+    assert 'contacts.csv:7: source_id: "no-such-source" — no such source_id in sources' in message
+
+
+def test_empty_required_field_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 8, "estimator", "")
+    assert "troop_estimates.csv:8: estimator: (empty) — a value is required" in only_problem(data_copy.root)
+
+
+def test_as_of_after_published_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "as_of", "2022-02-20")
+    assert "troop_estimates.csv:2: published:" in only_problem(data_copy.root)
+
+
+def test_announced_after_held_is_refused(data_copy):
+    line = next(i for i, l in enumerate(data_copy.lines("contacts"), 1) if ",2021-12-29,urdupoint" in l)
+    data_copy.set_cell("contacts", line, "announced", "2021-12-31")
+    found = problems_in(data_copy.root)
+    assert any(f"contacts.csv:{line}: date:" in p and "expected on or after announced" in p for p in found), found
+
+
+def test_estimate_outside_the_study_period_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "published", "2019-01-01")
+    assert "expected a date in the study period 2021-03-01 to 2022-02-24" in only_problem(data_copy.root)
+
+
+def test_context_event_inside_the_study_period_is_refused(data_copy):
+    data_copy.set_cell("events", 2, "context", "false")
+    assert "events.csv:2: date:" in only_problem(data_copy.root)
+
+
+def test_party_to_conflict_must_match_the_estimator_group(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "party_to_conflict", "false")
+    assert "expected true for estimator_group ukraine_government" in only_problem(data_copy.root)
+
+
+def test_url_that_is_not_http_is_refused(data_copy):
+    data_copy.set_cell("sources", 2, "url", "javascript:alert(1)")
+    assert 'sources.csv:2: url: "javascript:alert(1)" — expected an http:// or https:// address' in only_problem(data_copy.root)
+
+
+def test_placeholder_text_is_refused(data_copy):
+    data_copy.set_cell("events", 4, "claim", "TODO write this")
+    assert "events.csv:4: claim:" in only_problem(data_copy.root)
+
+
+def test_unknown_time_zone_is_refused(data_copy):
+    line = next(i for i, l in enumerate(data_copy.lines("contacts"), 1) if "America/New_York" in l)
+    data_copy.set_cell("contacts", line, "timezone", "Mars/Olympus")
+    assert f'contacts.csv:{line}: timezone: "Mars/Olympus"' in only_problem(data_copy.root)
+
+
+def test_every_problem_is_reported_not_just_the_first(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "unit", "tanks")
+    data_copy.set_cell("contacts", 3, "status", "maybe")
+    data_copy.set_cell("events", 4, "date", "yesterday")
+    assert len(problems_in(data_copy.root)) == 3
+
+
+def test_load_raises_with_every_problem_listed(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "unit", "tanks")
+    data_copy.set_cell("contacts", 3, "status", "maybe")
+    with pytest.raises(DataError) as caught:
+        load(data_copy.root)
+    assert len(caught.value.problems) == 2
+    assert "troop_estimates.csv:2: unit" in str(caught.value)
