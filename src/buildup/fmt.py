@@ -1,0 +1,182 @@
+"""The named formatters that turn computed values into prose, and escaping for data text.
+
+Every number or date that reaches a report goes through one of these, so the same value always
+reads the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from urllib.parse import quote
+
+import pandas as pd
+
+# Characters that Markdown gives a meaning to; < > & are turned into entities instead.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^$:])")
+
+UNIT_WORDS = {"troops": ("troop", "troops"), "battalion tactical groups": ("battalion tactical group", "battalion tactical groups")}
+LABELS = {
+    "us_government": "US government",
+    "ukraine_government": "Ukraine's government",
+    "nato_eu": "NATO, EU and European governments",
+    "russia": "Russia's government",
+    "independent": "Independent analysts and media",
+    "us_russia": "US–Russia",
+    "us_ukraine": "US–Ukraine",
+    "nato_russia": "NATO–Russia",
+    "osce": "OSCE",
+    "normandy": "Normandy format",
+    "europe_russia": "Europe–Russia",
+    "europe_ukraine": "Europe–Ukraine",
+    "us_europe": "US–Europe",
+    "un": "UN Security Council",
+    "phone": "phone call",
+    "video": "video call",
+    "in_person": "meeting in person",
+    "leaders": "leaders",
+    "ministers": "ministers",
+    "senior_officials": "senior officials",
+    "multilateral": "multilateral bodies",
+    "border": "near Ukraine's borders",
+    "border_and_crimea": "near Ukraine's borders and in Crimea",
+    "border_and_belarus": "near Ukraine's borders and in Belarus",
+    "border_crimea_belarus": "near Ukraine's borders, in Crimea and in Belarus",
+    "belarus": "in Belarus",
+    "with_separatists": "including separatist forces",
+}
+
+
+SHORT_LABELS = {
+    "us_government": "US government",
+    "ukraine_government": "Ukraine",
+    "nato_eu": "NATO/EU",
+    "russia": "Russia",
+    "independent": "Independent",
+}
+
+
+def short_label(code: str) -> str:
+    """A label short enough for a chart legend."""
+    return SHORT_LABELS.get(str(code), label(code))
+
+
+def md_escape(text: object) -> str:
+    """Make text from the data safe to put in Markdown: shown as text, never as markup or HTML."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text).replace("\r", " ").replace("\n", " "))
+    return html.escape(escaped, quote=True)
+
+
+def label(code: str) -> str:
+    """The reader's words for a code from the data (a group, track, format or scope)."""
+    return LABELS.get(str(code), str(code).replace("_", " "))
+
+
+def thousands(number: int | float) -> str:
+    """12345 -> '12,345'."""
+    return f"{int(round(number)):,}"
+
+
+def figure(low: int, high: int, qualifier: str | None = None) -> str:
+    """An estimate's figure as the source gave it: '169,000–190,000', 'more than 100,000'."""
+    core = thousands(low) if low == high else f"{thousands(low)}–{thousands(high)}"
+    return f"{qualifier} {core}" if qualifier and not pd.isna(qualifier) else core
+
+
+def estimate_text(row) -> str:
+    """'more than 100,000 troops' for an estimate row (a mapping or a namedtuple)."""
+    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k)
+    unit_singular, unit_plural = UNIT_WORDS[str(get("unit"))]
+    unit = unit_singular if get("low") == get("high") == 1 else unit_plural
+    return f"{figure(get('low'), get('high'), get('qualifier'))} {unit}"
+
+
+def _as_date(day) -> date:
+    if isinstance(day, datetime):
+        return day.date()
+    if isinstance(day, pd.Timestamp):
+        return day.date()
+    if isinstance(day, str):
+        return date.fromisoformat(day)
+    return day
+
+
+def day(value) -> str:
+    """A date as prose: '30 December 2021'."""
+    d = _as_date(value)
+    return f"{d.day} {d:%B %Y}"
+
+
+def day_span(first, last=None) -> str:
+    """'9–10 January 2022', '30 January – 2 February 2022', or one day."""
+    a = _as_date(first)
+    b = _as_date(last) if last is not None and not pd.isna(last) else a
+    if a == b:
+        return day(a)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{day(a)} – {day(b)}"
+
+
+def short_day(value) -> str:
+    """A date for chart labels: '30 Dec 2021'."""
+    d = _as_date(value)
+    return f"{d.day} {d:%b %Y}"
+
+
+def clock(value: time | None, zone: str | None) -> str:
+    """'15:35 (America/New_York)' or '' when unknown."""
+    if value is None or pd.isna(value):
+        return ""
+    return f"{value:%H:%M}" + (f" ({zone})" if zone and not pd.isna(zone) else "")
+
+
+def duration(minutes, qualifier=None) -> str:
+    """'about 50 minutes', 'more than 8 hours', or '' when unknown."""
+    if minutes is None or pd.isna(minutes):
+        return ""
+    minutes = int(minutes)
+    if minutes >= 120 and minutes % 60 == 0:
+        core = f"{minutes // 60} hours"
+    elif minutes == 60:
+        core = "an hour"
+    else:
+        core = f"{minutes} minutes"
+    return f"{qualifier} {core}" if qualifier and not pd.isna(qualifier) else core
+
+
+def listing(items: Iterable[str], conjunction: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 contact', '3 contacts'."""
+    return f"{thousands(n)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def percent(part: float, whole: float) -> str:
+    """'42%' (rounded), or '–' when whole is 0."""
+    return "–" if not whole else f"{round(100 * part / whole)}%"
+
+
+def safe_url(url: object) -> str:
+    """An http(s) URL made safe for a Markdown link target, or '' for anything else."""
+    if not isinstance(url, str) or not re.match(r"https?://", url):
+        return ""
+    return quote(url, safe=":/?&=#%~+,;@!$'*")
+
+
+def link(text: str, url: object) -> str:
+    """A Markdown link with escaped text, or the escaped text alone when there is no safe URL."""
+    target = safe_url(url)
+    return f"[{md_escape(text)}]({target})" if target else md_escape(text)

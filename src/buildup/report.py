@@ -1,0 +1,347 @@
+"""The notebooks' edge: check parameters, load data, and display prose and charts in order.
+
+Each notebook creates one page object from its parameters and calls its sections one by one;
+every section displays Markdown rendered by `narrative` and charts drawn by `charts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Image, Markdown, display
+
+from . import analysis, asof, charts, fmt, narrative, params, paths
+from .data import Dataset, load
+from .schema import read_package
+from .validate import DataError
+
+ESTIMATE_COLUMNS = {"published": "published", "estimator_group": "group", "estimator": "estimator", "qualifier": "qualifier",
+                    "low": "low", "high": "high", "unit": "unit", "scope": "scope", "source_id": "source"}
+CONTACT_COLUMNS = {"date": "date", "track": "track", "format": "format", "level": "level", "participants": "participants",
+                   "place": "place", "duration_min": "minutes", "requested_by": "requested by", "status": "status", "source_id": "source"}
+
+
+def show(markdown: str) -> None:
+    """Display Markdown in the notebook (and so in the exported HTML)."""
+    display(Markdown(markdown))
+
+
+def _enum(name: str, table: str, column: str) -> list[str]:
+    field_ = read_package(paths.DATAPACKAGE).table(table).field(column)
+    return list(field_.enum or [])
+
+
+def load_checked(data_dir: object) -> Dataset:
+    """Load the dataset named by the data_dir parameter, or stop with its problems listed."""
+    folder = params.folder("data_dir", data_dir, paths.DATA)
+    try:
+        return load(folder)
+    except DataError as err:
+        raise params.ParameterError(f"data_dir = {str(folder)!r} holds data that does not validate:\n"
+                                    + "\n".join(str(p) for p in err.problems)) from None
+
+
+@dataclass
+class Page:
+    """Shared machinery: figures numbered in order, saved under a prefix, shown with alt text."""
+
+    dataset: Dataset
+    figures_dir: Path
+    prefix: str
+    figure_count: int = field(default=0)
+    drawn: list[pd.DataFrame] = field(default_factory=list)
+
+    def figure(self, fig, name: str, alt: str, caption: str, data_table: str) -> None:
+        """Save a chart as SVG and PNG, display it with alt text, a caption and its data."""
+        self.figure_count += 1
+        png = charts.save(fig, self.figures_dir, f"{self.prefix}--{name}")
+        display(Image(data=png, format="png", alt=alt, metadata={"alt": alt}))
+        show(f"*Figure {self.figure_count}. {caption}*\n\n{data_table}")
+
+    def note_rows(self, *frames: pd.DataFrame) -> None:
+        """Remember rows shown, for the generated list of sources at the end."""
+        self.drawn.extend(frames)
+
+    def sources(self) -> None:
+        """The generated list of the sources behind everything this page showed."""
+        used = analysis.sources_used(self.dataset.sources, *self.drawn) if self.drawn else self.dataset.sources.iloc[0:0]
+        show(f"## Sources\n\n{fmt.count(len(used), 'source')} behind the figures, contacts and events above:\n\n"
+             + narrative.sources_block(used))
+
+    def caveats(self) -> None:
+        show("## Caveats\n\n" + narrative.CAVEATS)
+
+
+def _page_setup(data_dir, figures_dir, figure_prefix, slug) -> tuple[Dataset, Path, str]:
+    dataset = load_checked(data_dir)
+    folder = params.folder("figures_dir", figures_dir, paths.FIGURES, must_exist=False)
+    prefix = str(figure_prefix).strip() or slug
+    if not all(c.isalnum() or c in "-_." for c in prefix):
+        raise params.ParameterError(f"figure_prefix = {figure_prefix!r} is not a plain file name; "
+                                    "expected letters, digits, '-', '_' or '.'.")
+    return dataset, folder, prefix
+
+
+# --- 10: the build-up -----------------------------------------------------------------
+
+
+@dataclass
+class BuildupPage(Page):
+    start: date = date(2021, 3, 1)
+    end: date = date(2022, 2, 24)
+    estimates: pd.DataFrame | None = None
+
+    @classmethod
+    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", groups=(), scopes=()):
+        first, last = params.window(start, end)
+        groups = params.choices("groups", list(groups), _enum("groups", "troop_estimates", "estimator_group"))
+        scopes = params.choices("scopes", list(scopes), _enum("scopes", "troop_estimates", "scope"))
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "10-troop-buildup")
+        estimates = asof.estimates_published(dataset.troop_estimates, last, start=first)
+        estimates = analysis.filter_estimates(estimates, groups=groups, scopes=scopes)
+        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, estimates=estimates)
+        page.note_rows(estimates)
+        return page
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        return analysis.troop_totals(self.estimates)
+
+    def summary(self) -> None:
+        est = self.estimates
+        text = [f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}",
+                narrative.estimates_overview(est, self.start, self.end)]
+        if not self.totals.empty:
+            text += [narrative.latest_estimates_sentence(est), narrative.peak_sentence(est)]
+        else:
+            text.append("No estimate of the whole force in troops falls in this window, so there is no trend to show.")
+        show("\n\n".join(t for t in text[:1]) + "\n\n" + " ".join(t for t in text[1:] if t))
+
+    def estimates_section(self) -> None:
+        totals = self.totals
+        events = self.dataset.events
+        latest = analysis.latest_per_group(totals)
+        band = None
+        if len(latest) >= 2:
+            band = (float(latest["low"].min()), float(latest["high"].max()),
+                    max(pd.Timestamp(self.start), pd.Timestamp(self.end) - pd.Timedelta(days=21)))
+        moved = analysis.change(totals)
+        title = ("No estimates of the whole force fall in this window" if totals.empty else
+                 f"Estimates {'rose' if moved and moved.difference > 0 else 'moved'} to {fmt.estimate_text(analysis.latest(totals).iloc[0])}"
+                 if moved else f"{fmt.count(len(totals), 'estimate')} of the troops near Ukraine")
+        fig = charts.estimates_chart(
+            totals, events, self.start, self.end, title=title,
+            subtitle=f"Published estimates of Russian troops near Ukraine, low–high range, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
+            source=narrative.source_line(totals, self.dataset.sources, "estimate"), band=band)
+        self.figure(fig, "estimates", narrative.estimates_alt(totals, self.start, self.end),
+                    "Every published estimate of the whole force in troops, by estimator group; the shaded band spans the groups' latest figures.",
+                    narrative.table(totals, ESTIMATE_COLUMNS))
+        show(" ".join(t for t in [narrative.change_sentence(self.estimates) or narrative.latest_estimates_sentence(self.estimates)] if t))
+
+    def disagreement_section(self) -> None:
+        show(narrative.disagreement_sentence(self.estimates))
+
+    def btg_section(self) -> None:
+        btgs = self.estimates[self.estimates["unit"] == "battalion tactical groups"]
+        fig = charts.estimates_chart(
+            btgs, self.dataset.events, self.start, self.end,
+            title=(f"Battalion tactical groups: {fmt.count(len(btgs), 'estimate')}, up to {fmt.thousands(btgs['high'].max())}"
+                   if not btgs.empty else "No estimates in battalion tactical groups in this window"),
+            subtitle=f"Published estimates in battalion tactical groups, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
+            source=narrative.source_line(btgs, self.dataset.sources, "estimate"), unit_label="Battalion tactical groups")
+        self.figure(fig, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
+                    "Estimates given in battalion tactical groups, a unit that is never added to troop figures.",
+                    narrative.table(btgs, ESTIMATE_COLUMNS))
+        show(narrative.latest_estimates_sentence(btgs.assign(unit="troops").iloc[0:0]) if btgs.empty else
+             f"The latest figure in battalion tactical groups: {narrative.estimate_sentence_part(btgs.sort_values('published').iloc[-1])}.")
+
+    def who_section(self) -> None:
+        est = self.estimates
+        counts = analysis.counts(est, "estimator_group")
+        title = (f"{fmt.label(counts.index[0])} published the most estimates ({counts.iloc[0]})" if not counts.empty
+                 else "No estimates in this window")
+        fig = charts.who_when_chart(est, self.start, self.end, title=title,
+                                    subtitle=f"Each mark is one published estimate (troops or battalion tactical groups), {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
+                                    source=narrative.source_line(est, self.dataset.sources, "estimate"))
+        alt = (f"Strip chart: one lane per estimator group, a mark for each of {len(est)} estimates; "
+               + fmt.listing(f"{fmt.label(g)} {n}" for g, n in counts.items()) + ".") if not counts.empty else "Empty strip chart: no estimates."
+        self.figure(fig, "who-when", alt, "Who was publishing estimates when.",
+                    narrative.table(est, ESTIMATE_COLUMNS))
+        show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items()) + ".")
+             if not counts.empty else "No estimates were published in this window.")
+
+
+# --- 20: the diplomacy ----------------------------------------------------------------
+
+
+@dataclass
+class DiplomacyPage(Page):
+    start: date = date(2021, 3, 1)
+    end: date = date(2022, 2, 24)
+    held: pd.DataFrame | None = None
+    scheduled: pd.DataFrame | None = None
+
+    @classmethod
+    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", tracks=(), levels=()):
+        first, last = params.window(start, end)
+        tracks = params.choices("tracks", list(tracks), _enum("tracks", "contacts", "track"))
+        levels = params.choices("levels", list(levels), _enum("levels", "contacts", "level"))
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "20-diplomacy")
+        contacts = analysis.filter_contacts(dataset.contacts, tracks=tracks, levels=levels)
+        held = asof.contacts_held(contacts, last, start=first)
+        scheduled = asof.contacts_scheduled(contacts, last)
+        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, held=held, scheduled=scheduled)
+        page.note_rows(held, scheduled)
+        return page
+
+    def summary(self) -> None:
+        show(f"# The diplomacy: calls and meetings, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
+             + narrative.contacts_overview(self.held, self.start, self.end) + " "
+             + narrative.leader_contact_sentence(self.held))
+
+    def timeline_section(self) -> None:
+        held, scheduled = self.held, self.scheduled
+        tracks = analysis.counts(held, "track")
+        title = (f"{fmt.label(tracks.index[0])} was the busiest track, with {fmt.count(int(tracks.iloc[0]), 'contact')}"
+                 if not tracks.empty else "No contacts in this window")
+        fig = charts.timeline_chart(held, scheduled, self.dataset.events, self.start, self.end, title=title,
+                                    subtitle=f"Calls and meetings by track, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
+                                    source=narrative.source_line(pd.concat([held, scheduled]), self.dataset.sources, "contact"))
+        self.figure(fig, "timeline", narrative.timeline_alt(held, scheduled, self.start, self.end),
+                    "Every call and meeting, one lane per track; hollow marks were announced but not yet held at the end of the window.",
+                    narrative.table(pd.concat([held, scheduled]), CONTACT_COLUMNS))
+        show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + ".") if not tracks.empty
+             else "No calls or meetings fall in this window.")
+
+    def cadence_section(self) -> None:
+        weekly = analysis.weekly_cadence(self.held, self.start, self.end)
+        busiest = weekly.sum(axis=1).sort_values(ascending=False) if not weekly.empty else pd.Series(dtype=int)
+        title = (f"The busiest week, from {fmt.short_day(busiest.index[0])}, had {fmt.count(int(busiest.iloc[0]), 'contact')}"
+                 if not busiest.empty and busiest.iloc[0] > 0 else "No contacts in this window")
+        fig = charts.cadence_chart(weekly, title=title,
+                                   subtitle=f"Calls and meetings per week (Monday to Sunday) by level, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
+                                   source=narrative.source_line(self.held, self.dataset.sources, "contact"))
+        table = weekly.reset_index().assign(week=lambda f: f["week"].dt.strftime("%Y-%m-%d"))
+        alt = (f"Bar chart of contacts per week from {fmt.day(self.start)} to {fmt.day(self.end)}, stacked by level; "
+               f"{len(self.held)} contacts in {int((weekly.sum(axis=1) > 0).sum())} of {len(weekly)} weeks.")
+        self.figure(fig, "cadence", alt, "Weekly cadence of contacts, by level.",
+                    narrative.table(table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}}))
+        show(narrative.gaps_sentence(self.held) or "There are too few contacts in this window to measure gaps.")
+
+    def requests_section(self) -> None:
+        asked = analysis.requesters(self.held)
+        show("Who asked for contacts, where the sources say: "
+             + (fmt.listing(f"{fmt.md_escape(k)} ({int(n)})" for k, n in asked.items()) + "." if not asked.empty
+                else "no source in this window says."))
+
+    def scheduled_section(self) -> None:
+        show(narrative.scheduled_block(self.scheduled, self.end))
+
+
+# --- 30: the brief --------------------------------------------------------------------
+
+
+@dataclass
+class BriefPage(Page):
+    as_of: date = date(2021, 12, 31)
+    since: date = date(2021, 12, 24)
+    start: date = date(2021, 3, 1)
+    view: asof.Snapshot | None = None
+    new: asof.Snapshot | None = None
+
+    @classmethod
+    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", as_of="2021-12-31", since="", start="",
+                        groups=(), tracks=()):
+        day = params.as_date("as_of", as_of)
+        since_day = params.since_date(since, day)
+        first = params.optional_date("start", start, date(2021, 3, 1), latest=day)
+        groups = params.choices("groups", list(groups), _enum("groups", "troop_estimates", "estimator_group"))
+        tracks = params.choices("tracks", list(tracks), _enum("tracks", "contacts", "track"))
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "30-brief")
+        view = asof.snapshot(dataset, day)
+        view = asof.Snapshot(
+            as_of=view.as_of,
+            estimates=analysis.filter_estimates(view.estimates, groups=groups),
+            held=analysis.filter_contacts(view.held, tracks=tracks),
+            scheduled=analysis.filter_contacts(view.scheduled, tracks=tracks),
+            cancelled=analysis.filter_contacts(view.cancelled, tracks=tracks),
+            events=view.events, sources=view.sources)
+        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, as_of=day, since=since_day, start=first,
+                   view=view, new=asof.restrict(view, since_day))
+        return page
+
+    def _window(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
+        return frame[frame[column] >= pd.Timestamp(self.start)]
+
+    def summary(self) -> None:
+        v = self.view
+        show(f"# Brief as of {fmt.day(self.as_of)}\n\n"
+             f"What a reader could have known on {fmt.day(self.as_of)}, from sources published by then.\n\n"
+             + narrative.latest_estimates_sentence(v.estimates, self.as_of) + " "
+             + narrative.leader_contact_sentence(v.held) + "\n\n"
+             + narrative.scheduled_block(v.scheduled, self.as_of))
+        self.note_rows(analysis.latest(analysis.troop_totals(v.estimates)), analysis.leader_contacts(v.held, 1), v.scheduled)
+
+    def troops_section(self) -> None:
+        totals = self._window(analysis.troop_totals(self.view.estimates), "published")
+        latest = analysis.latest(totals)
+        title = (f"By {fmt.short_day(self.as_of)}: {fmt.estimate_text(latest.iloc[0])} near Ukraine, the latest estimate said"
+                 if not latest.empty else f"No estimates published by {fmt.short_day(self.as_of)}")
+        fig = charts.estimates_chart(
+            totals, self.view.events, self.start, self.as_of, title=title,
+            subtitle=f"Published estimates of Russian troops near Ukraine, low–high range, {fmt.short_day(self.start)} – {fmt.short_day(self.as_of)}",
+            source=narrative.source_line(totals, self.dataset.sources, "estimate"))
+        self.figure(fig, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
+                    f"The build-up as published up to {fmt.day(self.as_of)}.", narrative.table(totals, ESTIMATE_COLUMNS))
+        self.note_rows(totals)
+        show(narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
+
+    def leaders_section(self) -> None:
+        recent = analysis.leader_contacts(self.view.held, n=5)
+        self.note_rows(recent)
+        if recent.empty:
+            show("No contact between leaders had been held by then.")
+            return
+        show("The latest contacts between leaders:\n\n" + "\n".join(narrative.contact_line(r) for _, r in recent.iterrows()))
+
+    def scheduled_section(self) -> None:
+        self.note_rows(self.view.scheduled)
+        show(narrative.scheduled_block(self.view.scheduled, self.as_of))
+
+    def changes_section(self) -> None:
+        self.note_rows(self.new.estimates, self.new.held, self.new.scheduled, self.new.cancelled, self.new.events)
+        show(narrative.changes_since_block(self.view, self.new, self.since))
+
+    def troops_and_talks_section(self) -> None:
+        totals = self._window(analysis.troop_totals(self.view.estimates), "published")
+        held = self._window(self.view.held, "date")
+        horizon = max([pd.Timestamp(self.as_of)] + list(self.view.scheduled["date"]))
+        latest = analysis.latest(totals)
+        ahead = len(self.view.scheduled)
+        title = ((f"{fmt.estimate_text(latest.iloc[0]).capitalize()} said to be near Ukraine" if not latest.empty
+                  else "No troop estimates yet")
+                 + (f"; {fmt.count(ahead, 'contact')} scheduled" if ahead else f"; {fmt.count(len(held), 'contact')} held so far"))
+        fig = charts.troops_and_talks_chart(
+            totals, held, self.view.scheduled, self.view.events, self.start, horizon, title=title,
+            subtitle=f"Troop estimates (above) and calls and meetings by track (below), {fmt.short_day(self.start)} – {fmt.short_day(horizon)}",
+            source=narrative.source_line(pd.concat([totals, held, self.view.scheduled]), self.dataset.sources, "row"))
+        alt = (narrative.estimates_alt(totals, self.start, self.as_of) + " Below, "
+               + narrative.timeline_alt(held, self.view.scheduled, self.start, self.as_of))
+        self.figure(fig, "troops-and-talks", alt, "Troops and talks on one time axis.",
+                    narrative.table(held, CONTACT_COLUMNS, summary="Contacts in this chart"))
+        self.note_rows(totals, held)
+        show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
+             f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}.")
+
+    def events_section(self) -> None:
+        events = self.view.events
+        recent = events[events["date"] >= pd.Timestamp(self.start)].tail(6)
+        self.note_rows(recent)
+        if recent.empty:
+            show("No milestone in the data falls between the start of the window and this date.")
+            return
+        show("Recent milestones:\n\n" + "\n".join(f"- **{fmt.day_span(r['date'], r['end_date'])}**: {fmt.md_escape(r['title'])}."
+                                                  for _, r in recent.iterrows()))
