@@ -23,8 +23,8 @@ venv: $(STAMP) ## set up .venv from requirements.txt (done automatically by the 
 check: $(STAMP) ## validate data/ against data/datapackage.json and print coverage
 	@$(PY) -m buildup check --summary
 
-reports: $(STAMP) ## build every report into reports/ (figures into figures/)
-	@$(PY) -m buildup check
+reports: $(STAMP) ## build every report into reports/ (figures into figures/); unchanged ones are skipped
+	@$(PY) -m buildup build
 
 test: $(STAMP) ## run the whole test suite
 	@$(PY) -m pytest -q

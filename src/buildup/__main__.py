@@ -39,6 +39,18 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    import os
+
+    from .build import Settings, build
+
+    out_dir = args.out if args.out is not None else paths.REPORTS
+    figures_dir = (args.out / "figures") if args.out is not None else paths.FIGURES
+    settings = Settings(data_dir=args.data, out_dir=out_dir, figures_dir=figures_dir,
+                        jobs=args.jobs or os.cpu_count() or 1, force=args.force, only=tuple(args.only or ()))
+    return build(settings, out=lambda line: print(line, flush=True))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m buildup", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     docs = commands.add_parser("docs", help="regenerate the field tables and coverage in data/README.md")
     docs.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     docs.set_defaults(run=_docs)
+    build = commands.add_parser("build", help="build every report in reports.toml (skipping unchanged ones)")
+    build.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
+    build.add_argument("--out", type=Path, default=None,
+                       help="output folder; charts go to OUT/figures and nothing outside OUT is touched "
+                            "(default: reports/ and figures/)")
+    build.add_argument("--only", nargs="+", metavar="NAME", help="build only these reports (names from reports.toml)")
+    build.add_argument("--force", action="store_true", help="rebuild even the reports that are up to date")
+    build.add_argument("--jobs", type=int, default=0, help="reports built at once (default: one per core)")
+    build.set_defaults(run=_build)
     return parser
 
 

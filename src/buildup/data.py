@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
+from .hashing import dataset_hash
 from .schema import Package, Table
 from .validate import DataError, Row, validate
 
@@ -51,11 +51,7 @@ def _frame(table: Table, rows: list[Row]) -> pd.DataFrame:
 
 def content_hash(data_dir: Path, package: Package) -> str:
     """SHA-256 over the descriptor and every table file, in declared order."""
-    digest = hashlib.sha256()
-    for name in [paths.DATAPACKAGE_NAME, *(t.path for t in package.tables)]:
-        digest.update(name.encode())
-        digest.update((Path(data_dir) / name).read_bytes())
-    return digest.hexdigest()
+    return dataset_hash(data_dir, [t.path for t in package.tables])
 
 
 def load(data_dir: Path | str = paths.DATA) -> Dataset:

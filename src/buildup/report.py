@@ -58,8 +58,8 @@ class Page:
         """Save a chart as SVG and PNG, display it with alt text, a caption and its data."""
         self.figure_count += 1
         png = charts.save(fig, self.figures_dir, f"{self.prefix}--{name}")
-        display(Image(data=png, format="png", alt=alt, metadata={"alt": alt}))
-        show(f"*Figure {self.figure_count}. {caption}*\n\n{data_table}")
+        display(Image(data=png, format="png", alt=alt, metadata={"caption": f"Figure {self.figure_count}. {caption}"}))
+        show(data_table)
 
     def note_rows(self, *frames: pd.DataFrame) -> None:
         """Remember rows shown, for the generated list of sources at the end."""

@@ -1,0 +1,342 @@
+"""Build every report: validate, plan (skip what is unchanged), execute in parallel, write atomically.
+
+Each worker process keeps one warm kernel and one HTML exporter and runs report after report in
+them (the namespace is reset between reports), which is where the speed over one `papermill`
+plus one `jupyter nbconvert` process per report comes from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+from . import __version__, paths
+from .hashing import code_hash, dataset_hash, digest_files
+from .nbparams import read_parameters
+from .reportset import Report, ReportSetError, load_reports, select
+from .validate import validate
+
+STATE_FILE = ".build-state.json"
+STAGING = ".staging"
+FAILED = "_failed"
+HIDDEN_PARAMETERS = {"figures_dir", "figure_prefix"}
+VERSIONED = ("pandas", "numpy", "matplotlib", "nbconvert", "nbclient", "ipykernel", "mistune")
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to run one report (plain data, so it can cross processes)."""
+
+    name: str
+    notebook: str
+    parameters: dict
+    staging: str
+    failed_path: str
+    page: dict
+
+
+@dataclass
+class Outcome:
+    """What came back from a worker."""
+
+    name: str
+    ok: bool
+    seconds: float
+    html: str = ""
+    figures: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+# --- worker side ---------------------------------------------------------------------
+
+_runner = None
+
+
+class Runner:
+    """One warm kernel and one exporter, reused for every report this worker runs."""
+
+    def __init__(self) -> None:
+        import asyncio
+
+        from jupyter_client.manager import AsyncKernelManager
+
+        from .htmlexport import Exporter
+
+        self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)
+        self.km = AsyncKernelManager(kernel_name="buildup", transport="ipc",
+                                     connection_file=str(Path(tempfile.mkdtemp(prefix="buildup-kernel-")) / "kernel.json"))
+        self.loop.run_until_complete(self.km.start_kernel(cwd=str(paths.NOTEBOOKS)))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.loop.run_until_complete(self.kc.wait_for_ready(timeout=120))
+        self.exporter = Exporter()
+        Finalize(self, Runner._shutdown, args=(self.loop, self.km, self.kc), exitpriority=10)
+
+    @staticmethod
+    def _shutdown(loop, km, kc) -> None:
+        kc.stop_channels()
+        loop.run_until_complete(km.shutdown_kernel(now=True))
+        shutil.rmtree(Path(km.connection_file).parent, ignore_errors=True)
+
+    def reset(self) -> None:
+        """Clear the user namespace between reports (imported modules stay warm)."""
+        import nbformat
+        from nbclient import NotebookClient
+
+        cleaner = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("%reset -f")])
+        client = NotebookClient(cleaner, km=self.km, timeout=60)
+        client.kc = self.kc
+        self.loop.run_until_complete(client.async_execute())
+
+    def run(self, job: Job) -> Outcome:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+        from .htmlexport import PageInfo
+
+        started = time.perf_counter()
+        print(f"  start  {job.name}", flush=True)
+        notebook = nbformat.read(job.notebook, as_version=4)
+        inject_parameters(notebook, job.parameters)
+        client = NotebookClient(notebook, km=self.km, timeout=600, record_timing=False, allow_errors=False)
+        client.kc = self.kc
+        try:
+            self.loop.run_until_complete(client.async_execute())
+        except (CellExecutionError, DeadKernelError) as err:
+            Path(job.failed_path).parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, job.failed_path)
+            return Outcome(job.name, False, time.perf_counter() - started, error=describe_failure(notebook, err))
+        finally:
+            self.reset()
+        normalise(notebook)
+        html = self.exporter.export(notebook, PageInfo(**job.page))
+        figures = sorted(str(p) for p in Path(job.staging).glob("*") if p.is_file())
+        return Outcome(job.name, True, time.perf_counter() - started, html=html, figures=figures)
+
+
+def _start_worker() -> None:
+    global _runner
+    _runner = Runner()
+
+
+def _run_job(job: Job) -> Outcome:
+    try:
+        return _runner.run(job)
+    except Exception as err:  # a worker must report, never die silently
+        return Outcome(job.name, False, 0.0, error=f"{type(err).__name__}: {err}")
+
+
+def inject_parameters(notebook, parameters: dict) -> None:
+    """Insert a cell after the one tagged `parameters` that sets the given values (as papermill does)."""
+    import nbformat
+
+    index = next((i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])), -1)
+    cell = nbformat.v4.new_code_cell("# Parameters\n" + "".join(f"{k} = {v!r}\n" for k, v in parameters.items()))
+    cell.metadata["tags"] = ["injected-parameters"]
+    cell["id"] = "injected-parameters"
+    notebook.cells.insert(index + 1, cell)
+
+
+def normalise(notebook) -> None:
+    """Make the executed notebook the same on every run: execution counts from 1, no volatile metadata."""
+    count = 0
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        count += 1
+        cell.execution_count = count
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            if "execution_count" in output:
+                output["execution_count"] = count
+
+
+def describe_failure(notebook, err) -> str:
+    """'cell 4 (page.troops_section()): ValueError: ...' for the first cell that failed."""
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                return f"cell {index} ({first_line}): {output['ename']}: {output['evalue']}"
+    return str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+
+
+# --- planning ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    out_dir: Path
+    figures_dir: Path
+    jobs: int
+    force: bool = False
+    only: tuple[str, ...] = ()
+
+
+def versions() -> list[tuple[str, str]]:
+    """The versions of Python, the package and its main dependencies, for the footer."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = [("Python", ".".join(map(str, sys.version_info[:3]))), ("buildup", __version__)]
+    for name in VERSIONED:
+        try:
+            found.append((name, version(name)))
+        except PackageNotFoundError:
+            pass
+    return found
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
+def effective_parameters(report: Report, data_dir: Path) -> dict:
+    """The notebook's declared defaults overridden by the report's parameters, for the footer."""
+    values = {name: p.default for name, p in read_parameters(report.notebook).items()}
+    values.update(report.parameters)
+    values["data_dir"] = _shown_path(data_dir)
+    return {k: v for k, v in values.items() if k not in HIDDEN_PARAMETERS}
+
+
+def report_key(report: Report, data_hash: str, code: str, neighbours: dict) -> str:
+    """The report's build key: a hash of everything that can change its output."""
+    payload = json.dumps({
+        "notebook": hashlib.sha256(report.notebook.read_bytes()).hexdigest(),
+        "parameters": report.parameters, "title": report.title, "data": data_hash, "code": code,
+        "requirements": digest_files([paths.ROOT / "requirements.txt"]), "neighbours": neighbours,
+    }, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _read_state(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_atomically(path: Path, content: str | bytes, staging: Path) -> None:
+    """Write to a temporary file beside the target's folder, then rename it into place."""
+    staging.mkdir(parents=True, exist_ok=True)
+    temporary = staging / f"{path.name}.{os.getpid()}.tmp"
+    temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    os.replace(temporary, path)
+
+
+def _neighbour(report_by_name: dict, name: str | None) -> dict | None:
+    if not name:
+        return None
+    return {"href": f"{name}.html", "title": report_by_name[name].title}
+
+
+# --- the build -----------------------------------------------------------------------
+
+
+def build(settings: Settings, out=print) -> int:
+    """Build the report set; return the exit code (0 when every report is built or up to date)."""
+    started = time.perf_counter()
+    package, tables, problems = validate(settings.data_dir)
+    if problems:
+        for problem in problems:
+            out(str(problem))
+        out(f"{len(problems)} problem(s) in {settings.data_dir}: nothing was built; reports are untouched.")
+        return 1
+    try:
+        every = load_reports()
+        chosen = select(every, list(settings.only) or None)
+    except ReportSetError as err:
+        for problem in err.problems:
+            out(problem)
+        out("reports.toml or --only is wrong: nothing was built; reports are untouched.")
+        return 1
+
+    out_dir, figures_dir = settings.out_dir, settings.figures_dir
+    staging = out_dir / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    figures_dir.mkdir(parents=True, exist_ok=True)
+
+    data_hash = dataset_hash(settings.data_dir, [t.path for t in package.tables])
+    code = code_hash(Path(__file__).parent)
+    by_name = {r.name: r for r in every}
+    state = _read_state(out_dir)
+    row_counts = [(t.name, len(tables[t.name])) for t in package.tables]
+    page_versions = versions()
+
+    planned, skipped = [], []
+    for report in chosen:
+        neighbours = {"previous": _neighbour(by_name, report.previous), "next": _neighbour(by_name, report.next)}
+        key = report_key(report, data_hash, code, neighbours)
+        entry = state.get(report.name, {})
+        outputs_present = (out_dir / f"{report.name}.html").is_file() and all(
+            (figures_dir / f).is_file() for f in entry.get("figures", []))
+        if not settings.force and entry.get("key") == key and outputs_present:
+            skipped.append(report)
+            continue
+        job_staging = staging / report.name
+        planned.append((key, Job(
+            name=report.name, notebook=str(report.notebook),
+            parameters={**report.parameters, "data_dir": str(Path(settings.data_dir).resolve()),
+                        "figures_dir": str(job_staging), "figure_prefix": report.name},
+            staging=str(job_staging), failed_path=str(out_dir / FAILED / f"{report.name}.ipynb"),
+            page={"title": report.title, "notebook": _shown_path(report.notebook),
+                  "parameters": [(k, json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
+                                 for k, v in effective_parameters(report, settings.data_dir).items()],
+                  "data_hash": data_hash, "row_counts": row_counts, "versions": page_versions,
+                  "version": __version__, **neighbours})))
+
+    failures: list[Outcome] = []
+    if planned:
+        workers = max(1, min(settings.jobs, len(planned)))
+        out(f"Building {len(planned)} of {len(chosen)} reports with {workers} worker(s); {len(skipped)} up to date.")
+        keys = {job.name: key for key, job in planned}
+        done = 0
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_start_worker) as pool:
+            futures = [pool.submit(_run_job, job) for _, job in planned]
+            for future in as_completed(futures):
+                outcome = future.result()
+                done += 1
+                if not outcome.ok:
+                    failures.append(outcome)
+                    out(f"  FAIL   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
+                    continue
+                figure_names = []
+                for figure in outcome.figures:
+                    os.replace(figure, figures_dir / Path(figure).name)
+                    figure_names.append(Path(figure).name)
+                write_atomically(out_dir / f"{outcome.name}.html", outcome.html, staging)
+                state[outcome.name] = {"key": keys[outcome.name], "figures": figure_names}
+                write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
+                out(f"  done   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
+    from .index import render_index
+
+    index_html = render_index(every, state_names=set(state), title="Build-up Brief: reports")
+    index_path = out_dir / "index.html"
+    if not index_path.is_file() or index_path.read_text(encoding="utf-8") != index_html:
+        write_atomically(index_path, index_html, staging)
+    shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    built = len(planned) - len(failures)
+    out(f"Built {built}, skipped {len(skipped)} (up to date), failed {len(failures)}, in {elapsed:.1f} s.")
+    for failure in failures:
+        out(f"FAILED {failure.name}: {failure.error}")
+        kept = out_dir / FAILED / f"{failure.name}.ipynb"
+        if kept.is_file():
+            out(f"  the executed notebook is kept at {_shown_path(kept)}; the previous HTML is untouched.")
+    return 1 if failures else 0

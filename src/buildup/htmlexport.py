@@ -1,0 +1,64 @@
+"""Export an executed notebook to one self-contained HTML file with the project's template."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "templates"
+CSS = (TEMPLATES / "buildup" / "report.css").read_text(encoding="utf-8")
+HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
+ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the template shows around the notebook: title, navigation and the footer's facts."""
+
+    title: str
+    notebook: str
+    parameters: list[tuple[str, str]]
+    data_hash: str
+    row_counts: list[tuple[str, int]]
+    versions: list[tuple[str, str]]
+    version: str
+    previous: dict | None = None
+    next: dict | None = None
+
+
+def table_of_contents(body: str) -> str:
+    """A <nav> listing the page's h2 headings, linking to their ids."""
+    items = [(anchor, TAG.sub("", text).strip()) for level, anchor, text in HEADING.findall(body) if level == "2"]
+    items = [(a, t) for a, t in items if a != "about-this-report"] + [("about-this-report", "About this report")]
+    links = "\n".join(f'<li><a href="#{html.escape(a, quote=True)}">{t}</a></li>' for a, t in items)
+    return f'<nav class="toc" aria-label="Contents">\n<p>Contents</p>\n<ol>\n{links}\n</ol>\n</nav>'
+
+
+def finish(body: str) -> str:
+    """Drop the pilcrow anchor links, and put the table of contents after the page's first section."""
+    body = ANCHOR_LINK.sub("", body)
+    toc = table_of_contents(body)
+    first = re.search(r'<section class="md">\s*<h2', body)
+    if first:
+        body = body[: first.start()] + toc + "\n" + body[first.start():]
+        return body.replace("<!-- toc -->", "", 1)
+    return body.replace("<!-- toc -->", toc, 1)
+
+
+class Exporter:
+    """nbconvert's HTMLExporter with the project's template, created once and reused."""
+
+    def __init__(self) -> None:
+        from nbconvert import HTMLExporter
+
+        self._exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="buildup",
+                                      exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+    def export(self, notebook, info: PageInfo) -> str:
+        """The finished HTML page for an executed notebook."""
+        resources = {"report": {**info.__dict__, "css": CSS}}
+        body, _ = self._exporter.from_notebook_node(notebook, resources=resources)
+        return finish(body)
