@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.util import Finalize
@@ -107,7 +107,6 @@ class Runner:
         from .htmlexport import PageInfo
 
         started = time.perf_counter()
-        print(f"  start  {job.name}", flush=True)
         notebook = nbformat.read(job.notebook, as_version=4)
         inject_parameters(notebook, job.parameters)
         client = NotebookClient(notebook, km=self.km, timeout=600, record_timing=False, allow_errors=False)
@@ -165,7 +164,8 @@ def normalise(notebook) -> None:
 
 def describe_failure(notebook, err) -> str:
     """'cell 4 (page.troops_section()): ValueError: ...' for the first cell that failed."""
-    for index, cell in enumerate(notebook.cells):
+    cells = [c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+    for index, cell in enumerate(cells):  # numbered as in the notebook on disk
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
@@ -184,6 +184,7 @@ class Settings:
     jobs: int
     force: bool = False
     only: tuple[str, ...] = ()
+    reports_toml: Path = paths.REPORTS_TOML
 
 
 def versions() -> list[tuple[str, str]]:
@@ -258,7 +259,7 @@ def build(settings: Settings, out=print) -> int:
         out(f"{len(problems)} problem(s) in {settings.data_dir}: nothing was built; reports are untouched.")
         return 1
     try:
-        every = load_reports()
+        every = load_reports(settings.reports_toml)
         chosen = select(every, list(settings.only) or None)
     except ReportSetError as err:
         for problem in err.problems:
@@ -307,23 +308,38 @@ def build(settings: Settings, out=print) -> int:
         out(f"Building {len(planned)} of {len(chosen)} reports with {workers} worker(s); {len(skipped)} up to date.")
         keys = {job.name: key for key, job in planned}
         done = 0
+        queue = [job for _, job in planned]
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_start_worker) as pool:
-            futures = [pool.submit(_run_job, job) for _, job in planned]
-            for future in as_completed(futures):
-                outcome = future.result()
-                done += 1
-                if not outcome.ok:
-                    failures.append(outcome)
-                    out(f"  FAIL   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
-                    continue
-                figure_names = []
-                for figure in outcome.figures:
-                    os.replace(figure, figures_dir / Path(figure).name)
-                    figure_names.append(Path(figure).name)
-                write_atomically(out_dir / f"{outcome.name}.html", outcome.html, staging)
-                state[outcome.name] = {"key": keys[outcome.name], "figures": figure_names}
-                write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
-                out(f"  done   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
+            running = set()
+
+            def submit_next() -> None:
+                job = queue.pop(0)
+                out(f"  start  {job.name}")
+                running.add(pool.submit(_run_job, job))
+
+            # One job per idle worker at a time, so that "start" means started.
+            for _ in range(min(workers, len(queue))):
+                submit_next()
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    running.discard(future)
+                    if queue:
+                        submit_next()
+                    outcome = future.result()
+                    done += 1
+                    if not outcome.ok:
+                        failures.append(outcome)
+                        out(f"  FAIL   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
+                        continue
+                    figure_names = []
+                    for figure in outcome.figures:
+                        os.replace(figure, figures_dir / Path(figure).name)
+                        figure_names.append(Path(figure).name)
+                    write_atomically(out_dir / f"{outcome.name}.html", outcome.html, staging)
+                    state[outcome.name] = {"key": keys[outcome.name], "figures": figure_names}
+                    write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
+                    out(f"  done   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
     from .index import render_index
 
     index_html = render_index(every, state_names=set(state), title="Build-up Brief: reports")

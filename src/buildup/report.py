@@ -77,7 +77,7 @@ class Page:
 
 def _page_setup(data_dir, figures_dir, figure_prefix, slug) -> tuple[Dataset, Path, str]:
     dataset = load_checked(data_dir)
-    folder = params.folder("figures_dir", figures_dir, paths.FIGURES, must_exist=False)
+    folder = params.folder("figures_dir", figures_dir, paths.SCRATCH_FIGURES, must_exist=False)
     prefix = str(figure_prefix).strip() or slug
     if not all(c.isalnum() or c in "-_." for c in prefix):
         raise params.ParameterError(f"figure_prefix = {figure_prefix!r} is not a plain file name; "

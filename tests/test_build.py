@@ -1,0 +1,218 @@
+"""The build: reproducible, incremental, atomic, and clear when a report fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from buildup import paths
+from buildup.build import Settings, build
+
+pytestmark = pytest.mark.build
+
+
+class _Tags(HTMLParser):
+    def __init__(self, name):
+        super().__init__()
+        self.name, self.found = name, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.name:
+            self.found.append(dict(attrs))
+
+
+def tags(text: str, name: str) -> list[dict]:
+    """The attributes of every <name> tag in an HTML text."""
+    parser = _Tags(name)
+    parser.feed(text)
+    return parser.found
+
+
+def settings(out: Path, **kw) -> Settings:
+    return Settings(data_dir=paths.DATA, out_dir=out, figures_dir=out / "figures", jobs=2, **kw)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """Every report rebuilt from scratch into a temporary folder, with the build's log."""
+    out = tmp_path_factory.mktemp("fresh")
+    lines: list[str] = []
+    code = build(settings(out, force=True), out=lines.append)
+    return out, code, lines
+
+
+def test_fresh_build_succeeds_with_a_line_per_report(fresh):
+    out, code, lines = fresh
+    assert code == 0, "\n".join(lines)
+    reports = len([p for p in paths.REPORTS.glob("*.html") if p.name != "index.html"])
+    assert sum(1 for l in lines if l.startswith("  start  ")) == reports
+    assert sum(1 for l in lines if l.startswith("  done   ")) == reports
+    assert re.match(rf"Built {reports}, skipped 0 \(up to date\), failed 0, in [\d.]+ s\.", lines[-1])
+
+
+def test_committed_reports_and_figures_are_what_a_fresh_build_makes(fresh):
+    out, _, _ = fresh
+    committed = sorted(p.name for p in paths.REPORTS.glob("*.html"))
+    assert committed == sorted(p.name for p in out.glob("*.html"))
+    different = [n for n in committed if (paths.REPORTS / n).read_bytes() != (out / n).read_bytes()]
+    assert not different, f"reports/ differs from a fresh build (run make reports): {different[:5]}"
+    figures = sorted(p.name for p in paths.FIGURES.iterdir())
+    assert figures == sorted(p.name for p in (out / "figures").iterdir())
+    different = [n for n in figures if (paths.FIGURES / n).read_bytes() != (out / "figures" / n).read_bytes()]
+    assert not different, f"figures/ differs from a fresh build: {different[:5]}"
+    assert (paths.REPORTS / ".build-state.json").read_text() == (out / ".build-state.json").read_text()
+
+
+def test_second_build_is_a_fast_no_op(fresh):
+    out, _, _ = fresh
+    lines: list[str] = []
+    started = time.perf_counter()
+    assert build(settings(out), out=lines.append) == 0
+    assert time.perf_counter() - started < 5
+    assert not any(l.startswith("  start") for l in lines)
+    assert "Built 0, skipped" in lines[-1]
+
+
+def test_html_is_self_contained_with_no_script_and_no_network(fresh):
+    out, _, _ = fresh
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text.lower(), page.name
+        assert not re.search(r'src="(https?:)?//', text), page.name  # links to sources are fine; loads are not
+        assert not re.search(r"<link[^>]+href=", text), page.name
+        assert text.rstrip().endswith("</html>")
+
+
+def test_images_carry_their_own_alt_text(fresh):
+    out, _, _ = fresh
+    text = (out / "30-brief.html").read_text(encoding="utf-8")
+    alts = [img["alt"] for img in tags(text, "img")]
+    assert all(img["src"].startswith("data:image/png;base64,") for img in tags(text, "img"))
+    assert len(alts) == 2
+    assert alts[0].startswith("Chart of ") and "more than 100,000 troops" in alts[0]
+    assert "No description has been provided" not in text
+
+
+def test_report_has_a_table_of_contents_and_a_footer(fresh):
+    out, _, _ = fresh
+    text = (out / "30-brief.html").read_text(encoding="utf-8")
+    toc = re.search(r'<nav class="toc" aria-label="Contents">(.*?)</nav>', text, re.DOTALL).group(1)
+    for anchor in re.findall(r'href="#([^"]+)"', toc):
+        assert f'id="{anchor}"' in text
+    footer = text[text.index('<footer class="about">'):]
+    assert "<code>as_of</code></td><td><code>2021-12-31</code>" in footer
+    assert re.search(r'Content hash \(SHA-256\): <code class="hash">[0-9a-f]{64}</code>', footer)
+    assert "troop_estimates " in footer and "pandas " in footer and "nbconvert " in footer
+
+
+def test_no_machine_paths_leak_into_the_output(fresh):
+    out, _, _ = fresh
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert str(paths.ROOT) not in text and str(out) not in text, page.name
+
+
+def test_briefs_link_previous_and_next_and_the_index_lists_them(fresh):
+    out, _, _ = fresh
+    brief = (out / "brief-2021-12-31.html").read_text(encoding="utf-8")
+    links = {a.get("rel"): a["href"] for a in tags(brief, "a") if a.get("rel")}
+    assert links == {"prev": "brief-2021-12-27.html", "next": "brief-2022-01-03.html"}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for page in out.glob("*.html"):
+        if page.name != "index.html":
+            assert f'href="{page.name}"' in index
+
+
+def test_out_touches_nothing_outside_it(tmp_path):
+    before = {p: p.stat().st_mtime_ns for p in [*paths.REPORTS.iterdir(), *paths.FIGURES.iterdir()]}
+    assert build(settings(tmp_path / "only", only=("20-diplomacy",)), out=lambda _: None) == 0
+    after = {p: p.stat().st_mtime_ns for p in [*paths.REPORTS.iterdir(), *paths.FIGURES.iterdir()]}
+    assert before == after
+    assert sorted(p.name for p in (tmp_path / "only" / "figures").iterdir())[0].startswith("20-diplomacy--")
+
+
+# --- failure --------------------------------------------------------------------------
+
+
+def failing_project(tmp_path: Path, fail: bool) -> Path:
+    notebook = json.loads((paths.NOTEBOOKS / "30-brief.ipynb").read_text(encoding="utf-8"))
+    if fail:
+        notebook["cells"].insert(3, {"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
+                                     "outputs": [], "source": "raise RuntimeError('the troops table is on fire')"})
+    (tmp_path / "fragile.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    toml = tmp_path / "reports.toml"
+    toml.write_text(f'[[report]]\nname = "fragile"\ntitle = "Fragile"\nnotebook = "{tmp_path / "fragile.ipynb"}"\n'
+                    'description = "A report made to fail."\nparameters = { as_of = "2022-01-14" }\n', encoding="utf-8")
+    return toml
+
+
+def test_failing_report_keeps_the_old_html_and_exits_non_zero(tmp_path):
+    out = tmp_path / "out"
+    assert build(settings(out, reports_toml=failing_project(tmp_path, fail=False)), out=lambda _: None) == 0
+    old = (out / "fragile.html").read_bytes()
+    lines: list[str] = []
+    code = build(settings(out, reports_toml=failing_project(tmp_path, fail=True)), out=lines.append)
+    assert code == 1
+    assert (out / "fragile.html").read_bytes() == old
+    message = "\n".join(lines)
+    assert "FAILED fragile: cell 3 (raise RuntimeError('the troops table is on fire')): RuntimeError: the troops table is on fire" in message
+    assert (out / "_failed" / "fragile.ipynb").is_file()
+    assert "the executed notebook is kept at" in message
+
+
+def test_broken_data_stops_the_build_before_anything_runs(tmp_path, data_copy):
+    data_copy.set_cell("contacts", 4, "format", "telepathy")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "buildup", "build", "--data", str(data_copy.root), "--out", str(out)],
+                            capture_output=True, text=True, cwd=paths.ROOT)
+    assert result.returncode == 1
+    assert 'contacts.csv:4: format: "telepathy" — expected one of: phone, video, in_person' in result.stdout
+    assert "nothing was built; reports are untouched" in result.stdout
+    assert not out.exists() or not any(out.glob("*.html"))
+
+
+def test_unknown_report_name_is_refused_before_any_kernel_starts(tmp_path):
+    lines: list[str] = []
+    assert build(settings(tmp_path, only=("brief-1999-01-01",)), out=lines.append) == 1
+    assert any("unknown report 'brief-1999-01-01'" in l for l in lines)
+    assert not any("start" in l for l in lines)
+
+
+def test_killing_the_build_leaves_only_whole_files(tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(paths.REPORTS, out, ignore=shutil.ignore_patterns(".staging", "_failed"))
+    process = subprocess.Popen([sys.executable, "-m", "buildup", "build", "--force", "--out", str(out)],
+                               stdout=subprocess.PIPE, text=True, cwd=paths.ROOT, start_new_session=True)
+    for line in process.stdout:
+        if line.startswith("  done"):
+            break
+    time.sleep(0.4)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    for page in out.glob("*.html"):
+        committed = paths.REPORTS / page.name
+        assert page.read_bytes() == committed.read_bytes(), page.name  # same inputs: old and new are identical
+    json.loads((out / ".build-state.json").read_text(encoding="utf-8"))
+
+
+# --- the direct route the README shows -------------------------------------------------------
+
+
+def test_readme_papermill_and_nbconvert_route_works(tmp_path):
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([str(bin_dir / "papermill"), str(paths.NOTEBOOKS / "30-brief.ipynb"), "out.ipynb",
+                    "-p", "as_of", "2022-02-12"], cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", "out.ipynb"],
+                   cwd=tmp_path, check=True, capture_output=True)
+    html = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "Brief as of 12 February 2022" in html
