@@ -45,3 +45,10 @@ def test_every_source_is_cited(dataset):
     cited = set(dataset.troop_estimates["source_id"]) | set(dataset.contacts["source_id"]) | \
         set(dataset.events["source_id"]) | set(dataset.contacts["announced_source_id"].dropna())
     assert set(dataset.sources["source_id"]) == cited
+
+
+def test_readme_finding_is_generated_from_the_data(dataset):
+    text = paths.README.read_text(encoding="utf-8")
+    assert "<!-- generated:finding -->" in text
+    assert render(text, read_package(paths.DATAPACKAGE), dataset) == text, \
+        "README.md is out of date: run `python -m buildup docs`"

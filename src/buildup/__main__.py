@@ -34,8 +34,10 @@ def _docs(args: argparse.Namespace) -> int:
     from .schema import read_package
 
     dataset = load(args.data)
-    changed = update(args.data / "README.md", read_package(args.data / paths.DATAPACKAGE_NAME), dataset)
-    print(f"{args.data / 'README.md'}: {'updated' if changed else 'already up to date'}")
+    package = read_package(args.data / paths.DATAPACKAGE_NAME)
+    for readme in (args.data / "README.md", paths.README):
+        changed = update(readme, package, dataset)
+        print(f"{readme}: {'updated' if changed else 'already up to date'}")
     return 0
 
 
@@ -58,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     check.add_argument("--summary", action="store_true", help="also print the coverage figures")
     check.set_defaults(run=_check)
-    docs = commands.add_parser("docs", help="regenerate the field tables and coverage in data/README.md")
+    docs = commands.add_parser("docs", help="regenerate the generated parts of data/README.md and README.md")
     docs.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     docs.set_defaults(run=_docs)
     build = commands.add_parser("build", help="build every report in reports.toml (skipping unchanged ones)")

@@ -59,9 +59,16 @@ def coverage_block(dataset: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
+def finding_block(dataset: Dataset) -> str:
+    """The headline finding, generated from the data (for the project README)."""
+    from .narrative import finding
+
+    return finding(dataset.troop_estimates, dataset.contacts) + "\n"
+
+
 def render(readme_text: str, package: Package, dataset: Dataset) -> str:
     """Return README text with every generated block rewritten."""
-    blocks = {"fields": fields_block(package), "coverage": coverage_block(dataset)}
+    blocks = {"fields": fields_block(package), "coverage": coverage_block(dataset), "finding": finding_block(dataset)}
 
     def replace(match: re.Match) -> str:
         name = match.group("name")

@@ -271,3 +271,18 @@ CAVEATS = (
     "- The dataset holds what was found and read, not everything that was said or every call that was made.\n"
     "- A brief sees only what had been published by its date; later corrections are not applied to it."
 )
+
+
+def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
+    """The project's headline, for the README: first and last estimate, and the busiest month of talks."""
+    totals = analysis.troop_totals(estimates)
+    moved = analysis.change(totals)
+    held = contacts[contacts["status"] == "held"]
+    busiest = held["date"].dt.to_period("M").value_counts().sort_index()
+    month = busiest.idxmax()
+    text = ""
+    if moved is not None:
+        text = (f"Published estimates of the Russian force near Ukraine went from {estimate_sentence_part(moved.first)} "
+                f"to {estimate_sentence_part(moved.last)}. ")
+    return text + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
+                   f"{fmt.count(int(busiest.max()), 'contact')} of the {len(held)} held.")
