@@ -16,7 +16,8 @@ def named_paths() -> set[str]:
     found = set()
     for match in PATH_LIKE.finditer(README):
         name = match.group(1)
-        if "*" in name or name.startswith("path/") or "_failed" in name:  # _failed/ appears only after a failure
+        # _failed/ appears only after a failure; out.ipynb is what the papermill example writes
+        if "*" in name or name.startswith("path/") or "_failed" in name or name.startswith("out."):
             continue
         found.add(name)
     return found
