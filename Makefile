@@ -14,7 +14,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(VENV)/bin/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	@touch $(STAMP)
 
-.PHONY: help venv check reports test lab clean
+.PHONY: help venv check reports test lab clean chromium
 help: ## list every target with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
@@ -26,7 +26,19 @@ check: $(STAMP) ## validate data/ against data/datapackage.json and print covera
 reports: $(STAMP) ## build every report into reports/ (figures into figures/); unchanged ones are skipped
 	@$(PY) -m buildup build
 
-test: $(STAMP) ## run the whole test suite
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	@npm ci --no-audit --no-fund --loglevel=error
+
+chromium: ## install Debian's chromium for the browser tests (when missing and root)
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing and you are not root: the browser tests will be skipped"; fi; \
+	fi
+
+test: $(STAMP) $(AXE) chromium ## run the whole test suite (installs chromium and axe-core when missing)
 	@$(PY) -m pytest -q
 
 lab: $(STAMP) ## open JupyterLab on the project with its kernel

@@ -216,3 +216,18 @@ def test_readme_papermill_and_nbconvert_route_works(tmp_path):
                    cwd=tmp_path, check=True, capture_output=True)
     html = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "Brief as of 12 February 2022" in html
+
+
+@pytest.mark.parametrize(("parameters", "message"), [
+    ('{ as_off = "2021-12-31" }', "unknown parameter 'as_off' for 30-brief.ipynb"),
+    ('{ as_of = 20211231 }', "parameter 'as_of' = 20211231 is int; 30-brief.ipynb declares it as str"),
+])
+def test_bad_report_parameters_are_refused_before_any_kernel_starts(tmp_path, parameters, message):
+    toml = tmp_path / "reports.toml"
+    toml.write_text(f'[[report]]\nname = "x"\ntitle = "X"\nnotebook = "notebooks/30-brief.ipynb"\nparameters = {parameters}\n',
+                    encoding="utf-8")
+    lines: list[str] = []
+    assert build(settings(tmp_path / "out", reports_toml=toml), out=lines.append) == 1
+    assert any(message in l for l in lines), lines
+    assert not any(l.startswith("  start") for l in lines)
+    assert not (tmp_path / "out").exists()

@@ -79,7 +79,8 @@ def _key_events(ax, events: pd.DataFrame, start, end, labels: bool = True) -> No
         flip = x > 0.8
         ax.annotate(event["title"][:34] + ("…" if len(event["title"]) > 34 else ""), xy=(event["date"], 1.0),
                     xycoords=("data", "axes fraction"), xytext=(-3 if flip else 3, -4 - 11 * level), textcoords="offset points",
-                    ha="right" if flip else "left", va="top", fontsize=7.5, color=style.COLOURS["muted"])
+                    ha="right" if flip else "left", va="top", fontsize=7.5, color=style.COLOURS["muted"],
+                    parse_math=False)  # titles come from the data: a "$" must stay a dollar sign
 
 
 def _empty(ax, message: str) -> None:

@@ -76,6 +76,11 @@ def label(code: str) -> str:
     return LABELS.get(str(code), str(code).replace("_", " "))
 
 
+def party(name: str) -> str:
+    """A country or body as it reads after 'the request of': 'the United States', 'Russia'."""
+    return f"the {name}" if str(name).startswith(("United ", "European ")) else str(name)
+
+
 def thousands(number: int | float) -> str:
     """12345 -> '12,345'."""
     return f"{int(round(number)):,}"

@@ -51,6 +51,15 @@ def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
     return f"The latest estimates, published on {day}, put the Russian forces at {fmt.listing(parts)}."
 
 
+def latest_by_group_block(estimates: pd.DataFrame) -> str:
+    """Each estimator group's latest figure for the whole force, as a Markdown list."""
+    latest = analysis.latest_per_group(analysis.troop_totals(estimates))
+    if latest.empty:
+        return ""
+    lines = [f"- {fmt.label(r['estimator_group'])}: {estimate_sentence_part(r)}." for _, r in latest.iterrows()]
+    return "The latest figure from each group of estimators:\n\n" + "\n".join(lines)
+
+
 def peak_sentence(estimates: pd.DataFrame) -> str:
     row = analysis.peak(analysis.troop_totals(estimates))
     if row is None:
@@ -98,7 +107,7 @@ def contact_details(row) -> str:
     if pd.notna(row["place"]):
         parts[0] += f" in {fmt.md_escape(row['place'])}"
     if pd.notna(row["requested_by"]):
-        parts.append(f"at the request of {fmt.md_escape(row['requested_by'])}")
+        parts.append(f"at the request of {fmt.md_escape(fmt.party(row['requested_by']))}")
     if pd.notna(row["duration_min"]):
         parts.append(fmt.duration(row["duration_min"], row["duration_qualifier"]))
     if pd.notna(row["start_time"]):

@@ -297,7 +297,8 @@ class BriefPage(Page):
         self.figure(fig, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
                     f"The build-up as published up to {fmt.day(self.as_of)}.", narrative.table(totals, ESTIMATE_COLUMNS))
         self.note_rows(totals)
-        show(narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
+        show((narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
+             + ("\n\n" + narrative.latest_by_group_block(totals) if len(totals) else ""))
 
     def leaders_section(self) -> None:
         recent = analysis.leader_contacts(self.view.held, n=5)

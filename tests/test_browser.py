@@ -1,0 +1,98 @@
+"""Every exported report and the index, opened in headless Chromium from disk with the network
+blocked: images load and carry alt text, links resolve, nothing is requested or logged, the
+text fits a phone and a desktop, headings are in order, and axe-core finds nothing serious."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, DESKTOP, PHONE, Browser
+from buildup import paths
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it as root)")]
+
+PAGES = sorted(paths.REPORTS.glob("*.html"))
+
+
+def _visit_all(pages) -> dict:
+    browser = Browser()  # one per thread: Playwright's sync API is not shared across threads
+    try:
+        return {page.name: browser.visit(page, DESKTOP, axe=True, then_width=PHONE, screenshot=f"{page.stem}-phone.jpg")
+                for page in pages}
+    finally:
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def visits():
+    """Each page at desktop width (with axe-core), then narrowed to phone width and photographed."""
+    shards = [PAGES[0::2], PAGES[1::2]]
+    with ThreadPoolExecutor(max_workers=len(shards)) as pool:
+        found = {}
+        for part in pool.map(_visit_all, shards):
+            found.update(part)
+    return found
+
+
+def offenders(visits, check) -> dict:
+    return {name: problem for name, visit in visits.items() if (problem := check(visit))}
+
+
+def test_every_report_and_the_index_are_tested():
+    assert len(PAGES) >= 60 and paths.REPORTS / "index.html" in PAGES
+
+
+def test_every_image_loads_and_has_alt_text(visits):
+    images = sum(len(v.facts["images"]) for v in visits.values())
+    assert images >= 2 * (len(PAGES) - 1)
+    bad = offenders(visits, lambda v: [i for i in v.facts["images"] if not i["width"] or not (i["alt"] or "").strip()])
+    assert not bad
+
+
+def test_every_table_of_contents_and_index_link_resolves(visits):
+    links = sum(len(v.facts["links"]) for v in visits.values())
+    assert links > 500
+    assert not offenders(visits, lambda v: v.broken_links())
+
+
+def test_no_request_leaves_the_page(visits):
+    assert not offenders(visits, lambda v: v.requests)
+
+
+def test_nothing_is_logged_to_the_console(visits):
+    assert not offenders(visits, lambda v: v.console + v.dialogs)
+
+
+def test_no_horizontal_scrolling_at_phone_or_desktop_width(visits):
+    assert not offenders(visits, lambda v: v.facts["scrollWidth"] > v.facts["innerWidth"] and
+                         ("desktop", v.facts["scrollWidth"], v.facts["innerWidth"]))
+    assert not offenders(visits, lambda v: v.narrow[0] > v.narrow[1] and ("phone", *v.narrow))
+
+
+def test_pages_have_a_language_headings_in_order_and_no_script(visits):
+    assert not offenders(visits, lambda v: v.facts["lang"] != "en")
+    assert not offenders(visits, lambda v: v.heading_jumps())
+    assert not offenders(visits, lambda v: v.facts["scripts"])
+
+
+def test_each_chart_has_its_data_in_a_collapsed_table(visits):
+    for name, visit in visits.items():
+        if name != "index.html":
+            assert visit.facts["figures"] >= 2, name
+            assert visit.facts["closedDetails"] >= visit.facts["figures"], name
+
+
+def test_axe_core_finds_no_serious_or_critical_violation(visits):
+    serious = offenders(visits, lambda v: [x for x in v.violations if x["impact"] in ("serious", "critical")])
+    assert not serious
+
+
+def test_screenshots_are_saved_for_every_page(visits):
+    saved = set(os.listdir(paths.ROOT / "test-artifacts" / "browser"))
+    for page in PAGES:
+        assert f"{page.stem}-phone.jpg" in saved

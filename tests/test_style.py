@@ -1,0 +1,49 @@
+"""The chart style: readable text colours, shapes that survive greyscale, reproducible files."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from buildup import charts, style
+
+
+def test_every_chart_text_colour_has_at_least_4_5_to_1_contrast_on_white():
+    for name in ("ink", "muted"):
+        assert style.contrast(style.COLOURS[name]) >= 4.5, name
+    for group in style.GROUP_MARKER:
+        assert style.contrast(style.group_text_colour(group)) >= 4.5, group
+
+
+def test_markers_and_hatches_tell_groups_formats_and_levels_apart_without_colour():
+    for mapping in (style.GROUP_MARKER, style.FORMAT_MARKER, style.LEVEL_HATCH):
+        assert len(set(mapping.values())) == len(mapping)
+
+
+def sample():
+    frame = pd.DataFrame({
+        "estimate_id": ["te-001", "te-002"], "published": pd.to_datetime(["2021-04-01", "2021-12-01"]),
+        "low": [40000, 90000], "high": [40000, 100000], "qualifier": ["more than", None], "unit": ["troops"] * 2,
+        "scope": ["border"] * 2, "estimator_group": ["ukraine_government", "us_government"], "estimator": ["A", "B"],
+        "party_to_conflict": [True, False]})
+    events = pd.DataFrame({"event_id": ["ev-001"], "date": pd.to_datetime(["2021-06-16"]), "title": ["Summit costs $5"],
+                           "key": [True]})
+    return frame, events
+
+
+def test_claims_by_a_party_to_the_conflict_are_drawn_hollow():
+    frame, events = sample()
+    fig = charts.estimates_chart(frame, events, "2021-03-01", "2022-02-24", "t", "s", "src")
+    ax = fig.axes[0]
+    points = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+    hollow = [c.get_offsets()[0][1] for c in points if tuple(c.get_facecolors()[0][:3]) == (1.0, 1.0, 1.0)]
+    assert hollow == [40000]  # the Ukrainian government's figure; the US range midpoint is filled
+
+
+def test_saving_the_same_chart_twice_gives_identical_files(tmp_path):
+    frame, events = sample()
+    for folder in ("a", "b"):
+        fig = charts.estimates_chart(frame, events, "2021-03-01", "2022-02-24", "t", "s", "src")
+        charts.save(fig, tmp_path / folder, "chart")
+    for ext in ("svg", "png"):
+        assert (tmp_path / "a" / f"chart.{ext}").read_bytes() == (tmp_path / "b" / f"chart.{ext}").read_bytes()
+    assert b"<dc:date>" not in (tmp_path / "a" / "chart.svg").read_bytes()
