@@ -231,3 +231,19 @@ def test_bad_report_parameters_are_refused_before_any_kernel_starts(tmp_path, pa
     assert any(message in l for l in lines), lines
     assert not any(l.startswith("  start") for l in lines)
     assert not (tmp_path / "out").exists()
+
+
+def test_notebook_key_ignores_formatting_and_outputs_but_not_code(tmp_path):
+    from buildup.build import notebook_hash
+
+    original = paths.NOTEBOOKS / "30-brief.ipynb"
+    notebook = json.loads(original.read_text(encoding="utf-8"))
+    notebook["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "hello"}]
+    notebook["metadata"]["language_info"] = {"name": "python", "version": "3.11.7"}
+    reformatted = tmp_path / "reformatted.ipynb"
+    reformatted.write_text(json.dumps(notebook, indent=4, sort_keys=True), encoding="utf-8")
+    assert notebook_hash(reformatted) == notebook_hash(original)
+    notebook["cells"][1]["source"] = "print('something else')"
+    changed = tmp_path / "changed.ipynb"
+    changed.write_text(json.dumps(notebook), encoding="utf-8")
+    assert notebook_hash(changed) != notebook_hash(original)

@@ -15,22 +15,23 @@ def troop_totals(estimates: pd.DataFrame) -> pd.DataFrame:
     return estimates[(estimates["unit"] == "troops") & estimates["scope"].isin(TOTAL_SCOPES)]
 
 
+def filter_rows(frame: pd.DataFrame, **wanted) -> pd.DataFrame:
+    """Keep rows whose column values are among those asked for (None or empty keeps all)."""
+    keep = pd.Series(True, index=frame.index)
+    for column, values in wanted.items():
+        if values:
+            keep &= frame[column].isin(list(values))
+    return frame[keep]
+
+
 def filter_estimates(estimates: pd.DataFrame, groups=None, scopes=None, units=None) -> pd.DataFrame:
     """Keep the estimator groups, scopes and units asked for (None or empty keeps all)."""
-    keep = pd.Series(True, index=estimates.index)
-    for column, wanted in (("estimator_group", groups), ("scope", scopes), ("unit", units)):
-        if wanted:
-            keep &= estimates[column].isin(list(wanted))
-    return estimates[keep]
+    return filter_rows(estimates, estimator_group=groups, scope=scopes, unit=units)
 
 
 def filter_contacts(contacts: pd.DataFrame, tracks=None, levels=None, formats=None) -> pd.DataFrame:
     """Keep the tracks, levels and formats asked for (None or empty keeps all)."""
-    keep = pd.Series(True, index=contacts.index)
-    for column, wanted in (("track", tracks), ("level", levels), ("format", formats)):
-        if wanted:
-            keep &= contacts[column].isin(list(wanted))
-    return contacts[keep]
+    return filter_rows(contacts, track=tracks, level=levels, format=formats)
 
 
 def latest(estimates: pd.DataFrame) -> pd.DataFrame:

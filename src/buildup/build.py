@@ -215,10 +215,22 @@ def effective_parameters(report: Report, data_dir: Path) -> dict:
     return {k: v for k, v in values.items() if k not in HIDDEN_PARAMETERS}
 
 
+def notebook_hash(path: Path) -> str:
+    """Hash of what executing a notebook depends on: its cells' types, sources and tags, and the kernel.
+
+    Formatting, outputs and metadata that JupyterLab or nbstripout rewrite do not count.
+    """
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    cells = [(c.get("cell_type"), "".join(c.get("source", "")), sorted(c.get("metadata", {}).get("tags", [])))
+             for c in notebook.get("cells", [])]
+    kernel = notebook.get("metadata", {}).get("kernelspec", {}).get("name")
+    return hashlib.sha256(json.dumps([kernel, cells]).encode()).hexdigest()
+
+
 def report_key(report: Report, data_hash: str, code: str, neighbours: dict) -> str:
     """The report's build key: a hash of everything that can change its output."""
     payload = json.dumps({
-        "notebook": hashlib.sha256(report.notebook.read_bytes()).hexdigest(),
+        "notebook": notebook_hash(report.notebook),
         "parameters": report.parameters, "title": report.title, "data": data_hash, "code": code,
         "requirements": digest_files([paths.ROOT / "requirements.txt"]), "neighbours": neighbours,
     }, sort_keys=True)

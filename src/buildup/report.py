@@ -15,6 +15,7 @@ from IPython.display import Image, Markdown, display
 
 from . import analysis, asof, charts, fmt, narrative, params, paths
 from .data import Dataset, load
+from .period import STUDY_END, STUDY_START
 from .schema import read_package
 from .validate import DataError
 
@@ -29,7 +30,7 @@ def show(markdown: str) -> None:
     display(Markdown(markdown))
 
 
-def _enum(name: str, table: str, column: str) -> list[str]:
+def _enum(table: str, column: str) -> list[str]:
     field_ = read_package(paths.DATAPACKAGE).table(table).field(column)
     return list(field_.enum or [])
 
@@ -90,15 +91,15 @@ def _page_setup(data_dir, figures_dir, figure_prefix, slug) -> tuple[Dataset, Pa
 
 @dataclass
 class BuildupPage(Page):
-    start: date = date(2021, 3, 1)
-    end: date = date(2022, 2, 24)
+    start: date = STUDY_START
+    end: date = STUDY_END
     estimates: pd.DataFrame | None = None
 
     @classmethod
     def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", groups=(), scopes=()):
         first, last = params.window(start, end)
-        groups = params.choices("groups", list(groups), _enum("groups", "troop_estimates", "estimator_group"))
-        scopes = params.choices("scopes", list(scopes), _enum("scopes", "troop_estimates", "scope"))
+        groups = params.choices("groups", list(groups), _enum("troop_estimates", "estimator_group"))
+        scopes = params.choices("scopes", list(scopes), _enum("troop_estimates", "scope"))
         dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "10-troop-buildup")
         estimates = asof.estimates_published(dataset.troop_estimates, last, start=first)
         estimates = analysis.filter_estimates(estimates, groups=groups, scopes=scopes)
@@ -179,16 +180,16 @@ class BuildupPage(Page):
 
 @dataclass
 class DiplomacyPage(Page):
-    start: date = date(2021, 3, 1)
-    end: date = date(2022, 2, 24)
+    start: date = STUDY_START
+    end: date = STUDY_END
     held: pd.DataFrame | None = None
     scheduled: pd.DataFrame | None = None
 
     @classmethod
     def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", tracks=(), levels=()):
         first, last = params.window(start, end)
-        tracks = params.choices("tracks", list(tracks), _enum("tracks", "contacts", "track"))
-        levels = params.choices("levels", list(levels), _enum("levels", "contacts", "level"))
+        tracks = params.choices("tracks", list(tracks), _enum("contacts", "track"))
+        levels = params.choices("levels", list(levels), _enum("contacts", "level"))
         dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "20-diplomacy")
         contacts = analysis.filter_contacts(dataset.contacts, tracks=tracks, levels=levels)
         held = asof.contacts_held(contacts, last, start=first)
@@ -248,7 +249,7 @@ class DiplomacyPage(Page):
 class BriefPage(Page):
     as_of: date = date(2021, 12, 31)
     since: date = date(2021, 12, 24)
-    start: date = date(2021, 3, 1)
+    start: date = STUDY_START
     view: asof.Snapshot | None = None
     new: asof.Snapshot | None = None
 
@@ -257,9 +258,9 @@ class BriefPage(Page):
                         groups=(), tracks=()):
         day = params.as_date("as_of", as_of)
         since_day = params.since_date(since, day)
-        first = params.optional_date("start", start, date(2021, 3, 1), latest=day)
-        groups = params.choices("groups", list(groups), _enum("groups", "troop_estimates", "estimator_group"))
-        tracks = params.choices("tracks", list(tracks), _enum("tracks", "contacts", "track"))
+        first = params.optional_date("start", start, STUDY_START, latest=day)
+        groups = params.choices("groups", list(groups), _enum("troop_estimates", "estimator_group"))
+        tracks = params.choices("tracks", list(tracks), _enum("contacts", "track"))
         dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "30-brief")
         view = asof.snapshot(dataset, day)
         view = asof.Snapshot(
