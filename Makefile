@@ -42,7 +42,7 @@ test: $(STAMP) $(AXE) chromium ## run the whole test suite (installs chromium an
 	@$(PY) -m pytest -q
 
 lab: $(STAMP) ## open JupyterLab on the project with its kernel
-	@$(VENV)/bin/jupyter lab --notebook-dir=.
+	@$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## remove .venv and caches (keeps reports/ and figures/)
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info

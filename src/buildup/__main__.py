@@ -9,6 +9,14 @@ from pathlib import Path
 from . import paths
 
 
+def _shown(path: Path) -> str:
+    """A path as short as it can be: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(path)
+
+
 def _check(args: argparse.Namespace) -> int:
     from .coverage import coverage, format_coverage
     from .data import load
@@ -19,10 +27,10 @@ def _check(args: argparse.Namespace) -> int:
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) found in {args.data}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found in {_shown(args.data)}", file=sys.stderr)
         return 1
     counts = ", ".join(f"{n} {name}" for name, n in dataset.row_counts.items())
-    print(f"{args.data}: valid ({counts})")
+    print(f"{_shown(args.data)}: valid ({counts})")
     if args.summary:
         print(format_coverage(coverage(dataset)))
     return 0
@@ -37,7 +45,7 @@ def _docs(args: argparse.Namespace) -> int:
     package = read_package(args.data / paths.DATAPACKAGE_NAME)
     for readme in (args.data / "README.md", paths.README):
         changed = update(readme, package, dataset)
-        print(f"{readme}: {'updated' if changed else 'already up to date'}")
+        print(f"{_shown(readme)}: {'updated' if changed else 'already up to date'}")
     return 0
 
 

@@ -20,7 +20,8 @@ from . import fmt, style
 
 style.apply()
 
-LANE_ORDER = ["us_russia", "nato_russia", "osce", "normandy", "europe_russia", "us_ukraine", "europe_ukraine", "us_europe", "un"]
+LANE_ORDER = ["us_russia", "nato_russia", "osce", "normandy", "russia_ukraine", "europe_russia", "us_ukraine", "nato_ukraine",
+              "europe_ukraine", "us_europe", "un"]
 
 
 # --- frame ---------------------------------------------------------------------------
@@ -180,7 +181,8 @@ def _size(minutes) -> float:
     return 36.0 if pd.isna(minutes) else float(min(36 + int(minutes) * 0.6, 420))
 
 
-def draw_timeline(ax, held: pd.DataFrame, scheduled: pd.DataFrame, start, end, lanes: list[str] | None = None) -> None:
+def draw_timeline(ax, held: pd.DataFrame, scheduled: pd.DataFrame, start, end, lanes: list[str] | None = None,
+                  headroom: float = 0.0) -> None:
     """Contacts on a timeline: one lane per track, marker by format, size by length where known,
     scheduled-but-not-yet-held contacts hollow."""
     _date_axis(ax, start, end)
@@ -201,8 +203,7 @@ def draw_timeline(ax, held: pd.DataFrame, scheduled: pd.DataFrame, start, end, l
                        s=rows["duration_min"].map(_size), facecolors="none" if hollow else colour,
                        edgecolors=colour, linewidths=1.4 if hollow else 0.6, alpha=1.0 if hollow else 0.75, zorder=3)
     ax.set_yticks(range(len(lanes)), [fmt.label(t) for t in lanes])
-    ax.set_ylim(-0.7, len(lanes) - 0.3)
-    ax.invert_yaxis()
+    ax.set_ylim(len(lanes) - 0.3, -0.7 - headroom)  # inverted: first lane on top, room above it for event labels
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color=style.COLOURS["grid"])
 
@@ -221,7 +222,7 @@ def timeline_chart(held: pd.DataFrame, scheduled: pd.DataFrame, events: pd.DataF
                    title: str, subtitle: str, source: str) -> Figure:
     """Every call and meeting, one lane per track."""
     fig, (ax,) = _figure()
-    draw_timeline(ax, held, scheduled, start, end)
+    draw_timeline(ax, held, scheduled, start, end, headroom=1.4)
     _key_events(ax, events, start, end)
     _format_legend(fig, scheduled=not scheduled.empty)
     _frame(fig, title, subtitle, source)
