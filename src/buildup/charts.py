@@ -163,7 +163,7 @@ def who_when_chart(estimates: pd.DataFrame, start, end, title: str, subtitle: st
         party = rows["party_to_conflict"].astype(bool)
         ax.scatter(rows["published"], [lane] * len(rows), marker=style.GROUP_MARKER[group], s=48,
                    facecolors=["white" if p else colour for p in party], edgecolors=colour, linewidths=1.5, zorder=3)
-    ax.set_yticks(range(len(groups)), [fmt.label(g) for g in groups])
+    ax.set_yticks(range(len(groups)), [fmt.initial_capital(fmt.label(g)) for g in groups])
     for tick, group in zip(ax.get_yticklabels(), groups):
         tick.set_color(style.group_text_colour(group))
     ax.set_ylim(-0.7, max(len(groups), 1) - 0.3)

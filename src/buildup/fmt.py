@@ -23,7 +23,7 @@ LABELS = {
     "ukraine_government": "Ukraine's government",
     "nato_eu": "NATO, EU and European governments",
     "russia": "Russia's government",
-    "independent": "Independent analysts and media",
+    "independent": "independent analysts and media",
     "us_russia": "US–Russia",
     "us_ukraine": "US–Ukraine",
     "nato_russia": "NATO–Russia",
@@ -58,6 +58,11 @@ SHORT_LABELS = {
     "russia": "Russia",
     "independent": "Independent",
 }
+
+
+def initial_capital(text: str) -> str:
+    """'independent analysts' -> 'Independent analysts' (for the start of a line or a tick label)."""
+    return text[:1].upper() + text[1:]
 
 
 def short_label(code: str) -> str:

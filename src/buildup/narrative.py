@@ -6,6 +6,7 @@ formatters in fmt; text that comes from the data goes through fmt.md_escape.
 
 from __future__ import annotations
 
+import numbers
 from datetime import date
 
 import pandas as pd
@@ -56,7 +57,8 @@ def latest_by_group_block(estimates: pd.DataFrame) -> str:
     latest = analysis.latest_per_group(analysis.troop_totals(estimates))
     if latest.empty:
         return ""
-    lines = [f"- {fmt.label(r['estimator_group'])}: {estimate_sentence_part(r)}." for _, r in latest.iterrows()]
+    lines = [f"- {fmt.initial_capital(fmt.label(r['estimator_group']))}: {estimate_sentence_part(r)}."
+             for _, r in latest.iterrows()]
     return "The latest figure from each group of estimators:\n\n" + "\n".join(lines)
 
 
@@ -248,11 +250,11 @@ def table(frame: pd.DataFrame, columns: dict[str, str], summary: str = "Data beh
         cells = []
         for column in columns:
             value = row[column]
-            if pd.isna(value) if not isinstance(value, (list, tuple)) else False:
+            if pd.isna(value):
                 cells.append("")
             elif isinstance(value, pd.Timestamp):
                 cells.append(value.strftime("%Y-%m-%d"))
-            elif isinstance(value, (int,)) or (hasattr(value, "dtype") and "int" in str(getattr(value, "dtype", ""))):
+            elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
                 cells.append(fmt.thousands(value))
             else:
                 cells.append(fmt.md_escape(value))

@@ -68,7 +68,7 @@ class Page:
 
     def sources(self) -> None:
         """The generated list of the sources behind everything this page showed."""
-        used = analysis.sources_used(self.dataset.sources, *self.drawn) if self.drawn else self.dataset.sources.iloc[0:0]
+        used = analysis.sources_used(self.dataset.sources, *self.drawn)
         show(f"## Sources\n\n{fmt.count(len(used), 'source')} behind the figures, contacts and events above:\n\n"
              + narrative.sources_block(used))
 
@@ -113,13 +113,13 @@ class BuildupPage(Page):
 
     def summary(self) -> None:
         est = self.estimates
-        text = [f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}",
-                narrative.estimates_overview(est, self.start, self.end)]
-        if not self.totals.empty:
-            text += [narrative.latest_estimates_sentence(est), narrative.peak_sentence(est)]
+        sentences = [narrative.estimates_overview(est, self.start, self.end)]
+        if self.totals.empty:
+            sentences.append("No estimate of the whole force in troops falls in this window, so there is no trend to show.")
         else:
-            text.append("No estimate of the whole force in troops falls in this window, so there is no trend to show.")
-        show("\n\n".join(t for t in text[:1]) + "\n\n" + " ".join(t for t in text[1:] if t))
+            sentences += [narrative.latest_estimates_sentence(est), narrative.peak_sentence(est)]
+        show(f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
+             + " ".join(sentences))
 
     def estimates_section(self) -> None:
         totals = self.totals
@@ -156,7 +156,7 @@ class BuildupPage(Page):
         self.figure(fig, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
                     "Estimates given in battalion tactical groups, a unit that is never added to troop figures.",
                     narrative.table(btgs, ESTIMATE_COLUMNS))
-        show(narrative.latest_estimates_sentence(btgs.assign(unit="troops").iloc[0:0]) if btgs.empty else
+        show("No estimate in battalion tactical groups was published in this window." if btgs.empty else
              f"The latest figure in battalion tactical groups: {narrative.estimate_sentence_part(btgs.sort_values('published').iloc[-1])}.")
 
     def who_section(self) -> None:
