@@ -10,32 +10,15 @@ import signal
 import subprocess
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from buildup import paths
 from buildup.build import Settings, build
+from html_elements import tags
 
 pytestmark = pytest.mark.build
-
-
-class _Tags(HTMLParser):
-    def __init__(self, name):
-        super().__init__()
-        self.name, self.found = name, []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == self.name:
-            self.found.append(dict(attrs))
-
-
-def tags(text: str, name: str) -> list[dict]:
-    """The attributes of every <name> tag in an HTML text."""
-    parser = _Tags(name)
-    parser.feed(text)
-    return parser.found
 
 
 def settings(out: Path, **kw) -> Settings:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from browser import CHROMIUM, DESKTOP, PHONE, Browser
 from buildup import paths
 from buildup.build import Settings, build
 from buildup.validate import validate
+from html_elements import elements
 
 PAYLOADS = [
     "<script>alert('xss-1')</script>",
@@ -71,21 +71,6 @@ def test_hostile_copy_is_valid_data():
         shutil.copytree(paths.DATA, Path(tmp) / "data")
         poison(Path(tmp) / "data")
         assert validate(Path(tmp) / "data")[2] == []
-
-
-class _Elements(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-
-def elements(text: str) -> list[tuple[str, dict]]:
-    parser = _Elements()
-    parser.feed(text)
-    return parser.found
 
 
 def test_hostile_text_never_becomes_markup(hostile_reports):

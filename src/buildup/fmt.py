@@ -176,11 +176,6 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{thousands(n)} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def percent(part: float, whole: float) -> str:
-    """'42%' (rounded), or '–' when whole is 0."""
-    return "–" if not whole else f"{round(100 * part / whole)}%"
-
-
 def safe_url(url: object) -> str:
     """An http(s) URL made safe for a Markdown link target, or '' for anything else."""
     if not isinstance(url, str) or not re.match(r"https?://", url):
