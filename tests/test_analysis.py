@@ -54,14 +54,14 @@ def test_longest_gaps_are_sorted_longest_first(dataset):
 
 
 def test_weekly_cadence_sums_to_the_number_of_contacts(dataset):
-    held = asof.contacts_held(dataset.contacts, "2022-02-24")
+    held = asof.contacts_held(dataset.contacts, dataset.sources, "2022-02-24")
     weekly = analysis.weekly_cadence(held, "2021-03-01", "2022-02-24")
     assert int(weekly.to_numpy().sum()) == len(held)
     assert weekly.index.min() <= pd.Timestamp("2021-03-01")
 
 
 def test_group_sessions_joins_consecutive_days_in_one_place(dataset):
-    scheduled = asof.contacts_scheduled(dataset.contacts, "2021-12-31")
+    scheduled = asof.contacts_scheduled(dataset.contacts, dataset.sources, "2021-12-31")
     sessions = analysis.group_sessions(scheduled)
     first = sessions[0]
     assert (first.first, first.last, first.place) == (pd.Timestamp("2022-01-09"), pd.Timestamp("2022-01-10"), "Geneva")
@@ -69,13 +69,13 @@ def test_group_sessions_joins_consecutive_days_in_one_place(dataset):
 
 
 def test_earlier_same_month_finds_the_7_december_call(dataset):
-    held = asof.contacts_held(dataset.contacts, "2021-12-31")
+    held = asof.contacts_held(dataset.contacts, dataset.sources, "2021-12-31")
     call = analysis.leader_contacts(held, 1).iloc[0]
     earlier = analysis.earlier_same_month(held, call)
     assert list(earlier["date"].dt.strftime("%Y-%m-%d")) == ["2021-12-07"]
 
 
 def test_sources_used_follows_both_source_columns(dataset):
-    scheduled = asof.contacts_scheduled(dataset.contacts, "2021-12-31")
+    scheduled = asof.contacts_scheduled(dataset.contacts, dataset.sources, "2021-12-31")
     used = analysis.sources_used(dataset.sources, scheduled)
     assert set(scheduled["announced_source_id"].dropna()) <= set(used["source_id"])

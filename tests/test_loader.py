@@ -191,3 +191,35 @@ def test_load_raises_with_every_problem_listed(data_copy):
         load(data_copy.root)
     assert len(caught.value.problems) == 2
     assert "troop_estimates.csv:2: unit" in str(caught.value)
+
+
+# --- announcements: a scheduled contact stands on its announcement's source ---------------
+# Line 29 of contacts.csv is ct-028, the Biden–Putin call of 30 December 2021, announced on
+# 29 December by urdupoint-news-2021-12-29 (published 29 December).
+
+
+def test_announced_after_its_announcement_source_was_published_is_refused(data_copy):
+    data_copy.set_cell("contacts", 29, "announced", "2021-12-30")
+    assert only_problem(data_copy.root).endswith(
+        '/data/contacts.csv:29: announced: "2021-12-30" — expected on or before the date its source '
+        'urdupoint-news-2021-12-29 was published (2021-12-29)')
+
+
+def test_announced_contact_without_an_announcement_source_is_refused(data_copy):
+    data_copy.set_cell("contacts", 29, "announced_source_id", "")
+    assert only_problem(data_copy.root).endswith(
+        '/data/contacts.csv:29: announced_source_id: (empty) — expected the source that announced it: '
+        "a contact is shown as scheduled only on its announcement's authority")
+
+
+def test_announcement_source_without_an_announced_date_is_refused(data_copy):
+    data_copy.set_cell("contacts", 29, "announced", "")
+    assert only_problem(data_copy.root).endswith(
+        '/data/contacts.csv:29: announced: (empty) — expected the date urdupoint-news-2021-12-29 says it was announced')
+
+
+def test_announcement_published_after_the_contact_is_refused(data_copy):
+    data_copy.set_cell("contacts", 29, "announced_source_id", "efe-and-ap-2021-12-31")
+    assert only_problem(data_copy.root).endswith(
+        '/data/contacts.csv:29: announced_source_id: "efe-and-ap-2021-12-31" — expected an announcement published '
+        "on or before the contact's date (2021-12-30), not one of 2021-12-31")

@@ -268,6 +268,13 @@ def troops_and_talks_chart(estimates: pd.DataFrame, held: pd.DataFrame, schedule
 # --- output --------------------------------------------------------------------------
 
 
+def text_of(fig: Figure) -> str:
+    """Every piece of text a chart states (titles, labels, annotations), one per line."""
+    from matplotlib.text import Text
+
+    return "\n".join(t.get_text() for t in fig.findobj(Text) if t.get_text().strip())
+
+
 def save(fig: Figure, folder: Path, name: str) -> bytes:
     """Write NAME.svg and NAME.png into folder, without volatile metadata; return the PNG bytes."""
     folder = Path(folder)

@@ -47,37 +47,60 @@ def load_checked(data_dir: object) -> Dataset:
 
 @dataclass
 class Page:
-    """Shared machinery: figures numbered in order, saved under a prefix, shown with alt text."""
+    """Shared machinery: figures numbered in order, saved under a prefix, shown with alt text.
+
+    With `display_output` off (tests, feeds), nothing is displayed or saved: every Markdown
+    block and every chart's own text (titles, labels) is only collected in `text`.
+    """
 
     dataset: Dataset
     figures_dir: Path
     prefix: str
     figure_count: int = field(default=0)
     drawn: list[pd.DataFrame] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    display_output: bool = True
+
+    def show(self, markdown: str) -> None:
+        """Show a Markdown block (and remember it)."""
+        self.text.append(markdown)
+        if self.display_output:
+            show(markdown)
 
     def figure(self, fig, name: str, alt: str, caption: str, data_table: str) -> None:
         """Save a chart as SVG and PNG, display it with alt text, a caption and its data."""
         self.figure_count += 1
-        png = charts.save(fig, self.figures_dir, f"{self.prefix}--{name}")
-        display(Image(data=png, format="png", alt=alt, metadata={"caption": f"Figure {self.figure_count}. {caption}"}))
-        show(data_table)
+        caption = f"Figure {self.figure_count}. {caption}"
+        self.text += [charts.text_of(fig), alt, caption]
+        if self.display_output:
+            png = charts.save(fig, self.figures_dir, f"{self.prefix}--{name}")
+            display(Image(data=png, format="png", alt=alt, metadata={"caption": caption}))
+        self.show(data_table)
 
     def note_rows(self, *frames: pd.DataFrame) -> None:
         """Remember rows shown, for the generated list of sources at the end."""
         self.drawn.extend(frames)
 
+    def sources_used(self) -> pd.DataFrame:
+        """The sources behind every row this page showed, by date."""
+        return analysis.sources_used(self.dataset.sources, *self.drawn)
+
     def sources(self) -> None:
         """The generated list of the sources behind everything this page showed."""
-        used = analysis.sources_used(self.dataset.sources, *self.drawn)
-        show(f"## Sources\n\n{fmt.count(len(used), 'source')} behind the figures, contacts and events above:\n\n"
-             + narrative.sources_block(used))
+        used = self.sources_used()
+        self.show(f"## Sources\n\n{fmt.count(len(used), 'source')} behind the figures, contacts and events above:\n\n"
+                  + narrative.sources_block(used))
+
+    def events_by(self, day) -> pd.DataFrame:
+        """The milestones known by a day, for the charts' key-date lines."""
+        return asof.events_until(self.dataset.events, self.dataset.sources, day)
 
     def caveats(self) -> None:
-        show("## Caveats\n\n" + narrative.CAVEATS)
+        self.show("## Caveats\n\n" + narrative.CAVEATS)
 
 
-def _page_setup(data_dir, figures_dir, figure_prefix, slug) -> tuple[Dataset, Path, str]:
-    dataset = load_checked(data_dir)
+def _page_setup(data_dir, figures_dir, figure_prefix, slug, dataset: Dataset | None = None) -> tuple[Dataset, Path, str]:
+    dataset = dataset if dataset is not None else load_checked(data_dir)
     folder = params.folder("figures_dir", figures_dir, paths.SCRATCH_FIGURES, must_exist=False)
     prefix = str(figure_prefix).strip() or slug
     if not all(c.isalnum() or c in "-_." for c in prefix):
@@ -101,7 +124,7 @@ class BuildupPage(Page):
         groups = params.choices("groups", list(groups), _enum("troop_estimates", "estimator_group"))
         scopes = params.choices("scopes", list(scopes), _enum("troop_estimates", "scope"))
         dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "10-troop-buildup")
-        estimates = asof.estimates_published(dataset.troop_estimates, last, start=first)
+        estimates = asof.estimates_published(dataset.troop_estimates, dataset.sources, last, start=first)
         estimates = analysis.filter_estimates(estimates, groups=groups, scopes=scopes)
         page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, estimates=estimates)
         page.note_rows(estimates)
@@ -118,12 +141,12 @@ class BuildupPage(Page):
             sentences.append("No estimate of the whole force in troops falls in this window, so there is no trend to show.")
         else:
             sentences += [narrative.latest_estimates_sentence(est), narrative.peak_sentence(est)]
-        show(f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
+        self.show(f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
              + " ".join(sentences))
 
     def estimates_section(self) -> None:
         totals = self.totals
-        events = self.dataset.events
+        events = self.events_by(self.end)
         latest = analysis.latest_per_group(totals)
         band = None
         if len(latest) >= 2:
@@ -140,15 +163,15 @@ class BuildupPage(Page):
         self.figure(fig, "estimates", narrative.estimates_alt(totals, self.start, self.end),
                     "Every published estimate of the whole force in troops, by estimator group; the shaded band spans the groups' latest figures.",
                     narrative.table(totals, ESTIMATE_COLUMNS))
-        show(" ".join(t for t in [narrative.change_sentence(self.estimates) or narrative.latest_estimates_sentence(self.estimates)] if t))
+        self.show(" ".join(t for t in [narrative.change_sentence(self.estimates) or narrative.latest_estimates_sentence(self.estimates)] if t))
 
     def disagreement_section(self) -> None:
-        show(narrative.disagreement_sentence(self.estimates))
+        self.show(narrative.disagreement_sentence(self.estimates))
 
     def btg_section(self) -> None:
         btgs = self.estimates[self.estimates["unit"] == "battalion tactical groups"]
         fig = charts.estimates_chart(
-            btgs, self.dataset.events, self.start, self.end,
+            btgs, self.events_by(self.end), self.start, self.end,
             title=(f"Battalion tactical groups: {fmt.count(len(btgs), 'estimate')}, up to {fmt.thousands(btgs['high'].max())}"
                    if not btgs.empty else "No estimates in battalion tactical groups in this window"),
             subtitle=f"Published estimates in battalion tactical groups, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
@@ -156,7 +179,7 @@ class BuildupPage(Page):
         self.figure(fig, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
                     "Estimates given in battalion tactical groups, a unit that is never added to troop figures.",
                     narrative.table(btgs, ESTIMATE_COLUMNS))
-        show("No estimate in battalion tactical groups was published in this window." if btgs.empty else
+        self.show("No estimate in battalion tactical groups was published in this window." if btgs.empty else
              f"The latest figure in battalion tactical groups: {narrative.estimate_sentence_part(btgs.sort_values('published').iloc[-1])}.")
 
     def who_section(self) -> None:
@@ -171,7 +194,7 @@ class BuildupPage(Page):
                + fmt.listing(f"{fmt.label(g)} {n}" for g, n in counts.items()) + ".") if not counts.empty else "Empty strip chart: no estimates."
         self.figure(fig, "who-when", alt, "Who was publishing estimates when.",
                     narrative.table(est, ESTIMATE_COLUMNS))
-        show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items()) + ".")
+        self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items()) + ".")
              if not counts.empty else "No estimates were published in this window.")
 
 
@@ -192,14 +215,14 @@ class DiplomacyPage(Page):
         levels = params.choices("levels", list(levels), _enum("contacts", "level"))
         dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "20-diplomacy")
         contacts = analysis.filter_contacts(dataset.contacts, tracks=tracks, levels=levels)
-        held = asof.contacts_held(contacts, last, start=first)
-        scheduled = asof.contacts_scheduled(contacts, last)
+        held = asof.contacts_held(contacts, dataset.sources, last, start=first)
+        scheduled = asof.contacts_scheduled(contacts, dataset.sources, last)
         page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, held=held, scheduled=scheduled)
         page.note_rows(held, scheduled)
         return page
 
     def summary(self) -> None:
-        show(f"# The diplomacy: calls and meetings, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
+        self.show(f"# The diplomacy: calls and meetings, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
              + narrative.contacts_overview(self.held, self.start, self.end) + " "
              + narrative.leader_contact_sentence(self.held))
 
@@ -208,13 +231,13 @@ class DiplomacyPage(Page):
         tracks = analysis.counts(held, "track")
         title = (f"{fmt.label(tracks.index[0])} was the busiest track, with {fmt.count(int(tracks.iloc[0]), 'contact')}"
                  if not tracks.empty else "No contacts in this window")
-        fig = charts.timeline_chart(held, scheduled, self.dataset.events, self.start, self.end, title=title,
+        fig = charts.timeline_chart(held, scheduled, self.events_by(self.end), self.start, self.end, title=title,
                                     subtitle=f"Calls and meetings by track, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
                                     source=narrative.source_line(pd.concat([held, scheduled]), self.dataset.sources, "contact"))
         self.figure(fig, "timeline", narrative.timeline_alt(held, scheduled, self.start, self.end),
                     "Every call and meeting, one lane per track; hollow marks were announced but not yet held at the end of the window.",
                     narrative.table(pd.concat([held, scheduled]), CONTACT_COLUMNS))
-        show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + ".") if not tracks.empty
+        self.show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + ".") if not tracks.empty
              else "No calls or meetings fall in this window.")
 
     def cadence_section(self) -> None:
@@ -230,16 +253,16 @@ class DiplomacyPage(Page):
                f"{len(self.held)} contacts in {int((weekly.sum(axis=1) > 0).sum())} of {len(weekly)} weeks.")
         self.figure(fig, "cadence", alt, "Weekly cadence of contacts, by level.",
                     narrative.table(table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}}))
-        show(narrative.gaps_sentence(self.held) or "There are too few contacts in this window to measure gaps.")
+        self.show(narrative.gaps_sentence(self.held) or "There are too few contacts in this window to measure gaps.")
 
     def requests_section(self) -> None:
         asked = analysis.requesters(self.held)
-        show("Who asked for contacts, where the sources say: "
+        self.show("Who asked for contacts, where the sources say: "
              + (fmt.listing(f"{fmt.md_escape(k)} ({int(n)})" for k, n in asked.items()) + "." if not asked.empty
                 else "no source in this window says."))
 
     def scheduled_section(self) -> None:
-        show(narrative.scheduled_block(self.scheduled, self.end))
+        self.show(narrative.scheduled_block(self.scheduled, self.end))
 
 
 # --- 30: the brief --------------------------------------------------------------------
@@ -255,13 +278,13 @@ class BriefPage(Page):
 
     @classmethod
     def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", as_of="2021-12-31", since="", start="",
-                        groups=(), tracks=()):
+                        groups=(), tracks=(), dataset: Dataset | None = None, display_output: bool = True):
         day = params.as_date("as_of", as_of)
         since_day = params.since_date(since, day)
         first = params.optional_date("start", start, STUDY_START, latest=day)
         groups = params.choices("groups", list(groups), _enum("troop_estimates", "estimator_group"))
         tracks = params.choices("tracks", list(tracks), _enum("contacts", "track"))
-        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "30-brief")
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "30-brief", dataset)
         view = asof.snapshot(dataset, day)
         view = asof.Snapshot(
             as_of=view.as_of,
@@ -271,15 +294,23 @@ class BriefPage(Page):
             cancelled=analysis.filter_contacts(view.cancelled, tracks=tracks),
             events=view.events, sources=view.sources)
         page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, as_of=day, since=since_day, start=first,
-                   view=view, new=asof.restrict(view, since_day))
+                   view=view, new=asof.restrict(view, since_day), display_output=display_output)
         return page
+
+    def run_all(self) -> "BriefPage":
+        """Every section in the notebook's order (for a run without a kernel); returns the page."""
+        for section in (self.summary, self.troops_section, self.leaders_section, self.scheduled_section,
+                        self.changes_section, self.troops_and_talks_section, self.events_section,
+                        self.caveats, self.sources):
+            section()
+        return self
 
     def _window(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
         return frame[frame[column] >= pd.Timestamp(self.start)]
 
     def summary(self) -> None:
         v = self.view
-        show(f"# Brief as of {fmt.day(self.as_of)}\n\n"
+        self.show(f"# Brief as of {fmt.day(self.as_of)}\n\n"
              f"What a reader could have known on {fmt.day(self.as_of)}, from sources published by then.\n\n"
              + narrative.latest_estimates_sentence(v.estimates, self.as_of) + " "
              + narrative.leader_contact_sentence(v.held) + "\n\n"
@@ -298,24 +329,24 @@ class BriefPage(Page):
         self.figure(fig, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
                     f"The build-up as published up to {fmt.day(self.as_of)}.", narrative.table(totals, ESTIMATE_COLUMNS))
         self.note_rows(totals)
-        show((narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
+        self.show((narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
              + ("\n\n" + narrative.latest_by_group_block(totals) if len(totals) else ""))
 
     def leaders_section(self) -> None:
         recent = analysis.leader_contacts(self.view.held, n=5)
         self.note_rows(recent)
         if recent.empty:
-            show("No contact between leaders had been held by then.")
+            self.show("No contact between leaders had been held by then.")
             return
-        show("The latest contacts between leaders:\n\n" + "\n".join(narrative.contact_line(r) for _, r in recent.iterrows()))
+        self.show("The latest contacts between leaders:\n\n" + "\n".join(narrative.contact_line(r) for _, r in recent.iterrows()))
 
     def scheduled_section(self) -> None:
         self.note_rows(self.view.scheduled)
-        show(narrative.scheduled_block(self.view.scheduled, self.as_of))
+        self.show(narrative.scheduled_block(self.view.scheduled, self.as_of))
 
     def changes_section(self) -> None:
         self.note_rows(self.new.estimates, self.new.held, self.new.scheduled, self.new.cancelled, self.new.events)
-        show(narrative.changes_since_block(self.view, self.new, self.since))
+        self.show(narrative.changes_since_block(self.view, self.new, self.since))
 
     def troops_and_talks_section(self) -> None:
         totals = self._window(analysis.troop_totals(self.view.estimates), "published")
@@ -335,7 +366,7 @@ class BriefPage(Page):
         self.figure(fig, "troops-and-talks", alt, "Troops and talks on one time axis.",
                     narrative.table(held, CONTACT_COLUMNS, summary="Contacts in this chart"))
         self.note_rows(totals, held)
-        show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
+        self.show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
              f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}.")
 
     def events_section(self) -> None:
@@ -343,7 +374,7 @@ class BriefPage(Page):
         recent = events[events["date"] >= pd.Timestamp(self.start)].tail(6)
         self.note_rows(recent)
         if recent.empty:
-            show("No milestone in the data falls between the start of the window and this date.")
+            self.show("No milestone in the data falls between the start of the window and this date.")
             return
-        show("Recent milestones:\n\n" + "\n".join(f"- **{fmt.day_span(r['date'], r['end_date'])}**: {fmt.md_escape(r['title'])}."
+        self.show("Recent milestones:\n\n" + "\n".join(f"- **{fmt.day_span(r['date'], r['end_date'])}**: {fmt.md_escape(r['title'])}."
                                                   for _, r in recent.iterrows()))

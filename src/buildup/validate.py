@@ -274,10 +274,17 @@ def check_rules(data_dir: Path, package: Package, tables: dict[str, list[Row]]) 
             add("contacts", row, "timezone", row["timezone"], "expected an IANA time zone such as America/New_York")
         if row["start_time"] is not None and row["timezone"] is None:
             add("contacts", row, "timezone", None, "a time zone is required when start_time is given")
-        if (row["announced"] is None) != (row["announced_source_id"] is None):
-            add("contacts", row, "announced_source_id", row["announced_source_id"],
-                "expected announced and announced_source_id to be given together")
+        if row["announced"] is not None and row["announced_source_id"] is None:
+            add("contacts", row, "announced_source_id", None,
+                "expected the source that announced it: a contact is shown as scheduled only on its announcement's authority")
+        if row["announced"] is None and row["announced_source_id"] is not None:
+            add("contacts", row, "announced", None, f"expected the date {row['announced_source_id']} says it was announced")
         not_before_source("contacts", row, "announced", "announced_source_id")
+        announcement = published_by_source.get(row["announced_source_id"])
+        if announcement is not None and row["date"] is not None and announcement > row["date"]:
+            add("contacts", row, "announced_source_id", row["announced_source_id"],
+                f"expected an announcement published on or before the contact's date ({row['date'].isoformat()}), "
+                f"not one of {announcement.isoformat()}")
         if row["status"] == "cancelled":
             if row["cancelled_on"] is None:
                 add("contacts", row, "cancelled_on", None, "expected the date the cancellation was reported")
