@@ -87,6 +87,11 @@ class Known:
             known.rows[row["event_id"]] = max(_day(row["date"]), published[row["source_id"]])
         return known
 
+    def called_off_by(self, as_of: date) -> list[dict[str, str]]:
+        """Announced contacts whose cancellation had been published by as_of (their planned date may be named)."""
+        return [row for row in self.scheduled if row["status"] == "cancelled" and row["announced_source_id"]
+                and self.published[row["announced_source_id"]] <= as_of and self.rows[row["contact_id"]] <= as_of]
+
     def scheduled_on(self, as_of: date) -> list[dict[str, str]]:
         """Contacts whose announcement had been published by as_of, due on or after it, not yet reported."""
         out = []
@@ -130,7 +135,8 @@ def leaks_in_page(html: str, as_of: date, known: Known) -> list[Leak]:
 
     Checks the page's cited sources (by the date printed in the Sources list and by the source
     ids in its data tables), every row id it shows, and every date stated in its text (outside
-    the navigation to the next brief): a date after as_of must be a scheduled contact's date.
+    the navigation to the next brief): a date after as_of must be the date of a scheduled
+    contact, or of an announced contact whose cancellation had been reported.
     """
     soup = BeautifulSoup(html, "html.parser")
     for node in soup(["style", "script", "nav", "header"]):
@@ -149,7 +155,7 @@ def leaks_in_page(html: str, as_of: date, known: Known) -> list[Leak]:
     for row_id, day in known.rows.items():
         if row_id in words and day > as_of:
             leaks.append(Leak("shows row", row_id, day))
-    allowed = _scheduled_days(known.scheduled_on(as_of))
+    allowed = _scheduled_days(known.scheduled_on(as_of) + known.called_off_by(as_of))
     for day in sorted(set(dates_in(_text(soup), as_of))):
         if day > as_of and day not in allowed:
             leaks.append(Leak("states the date", day.isoformat(), day))
@@ -186,7 +192,7 @@ def leaks_in_brief(page, as_of: date, known: Known) -> list[Leak]:
     for source_id in page.sources_used()["source_id"]:
         if known.published[source_id] > as_of:
             leaks.append(Leak("cites source", source_id, known.published[source_id]))
-    allowed = _scheduled_days(scheduled.values())
+    allowed = _scheduled_days(list(scheduled.values()) + known.called_off_by(as_of))
     for day in sorted(set(dates_in(_plain("\n".join(page.text)), as_of))):
         if day > as_of and day not in allowed:
             leaks.append(Leak("states the date", day.isoformat(), day))
