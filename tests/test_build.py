@@ -230,3 +230,25 @@ def test_notebook_key_ignores_formatting_and_outputs_but_not_code(tmp_path):
     changed = tmp_path / "changed.ipynb"
     changed.write_text(json.dumps(notebook), encoding="utf-8")
     assert notebook_hash(changed) != notebook_hash(original)
+
+
+def test_a_kernel_that_dies_is_reported_and_replaced(tmp_path):
+    notebook = json.loads((paths.NOTEBOOKS / "30-brief.ipynb").read_text(encoding="utf-8"))
+    dying = json.loads(json.dumps(notebook))
+    dying["cells"].insert(3, {"cell_type": "code", "execution_count": None, "id": "die", "metadata": {},
+                              "outputs": [], "source": "import os; os._exit(3)"})
+    (tmp_path / "dying.ipynb").write_text(json.dumps(dying), encoding="utf-8")
+    toml = tmp_path / "reports.toml"
+    toml.write_text("".join(
+        f'[[report]]\nname = "{name}"\ntitle = "{name}"\nnotebook = "{path}"\ndescription = "x"\nparameters = {{}}\n\n'
+        for name, path in [("dying", tmp_path / "dying.ipynb"), ("after", paths.NOTEBOOKS / "30-brief.ipynb")]),
+        encoding="utf-8")
+    lines: list[str] = []
+    # One worker: the report after the dying one must run in the same worker, on a new kernel.
+    code = build(Settings(data_dir=paths.DATA, out_dir=tmp_path / "out", figures_dir=tmp_path / "out" / "figures",
+                          jobs=1, reports_toml=toml), out=lines.append)
+    assert code == 1
+    assert ("FAILED dying: cell 3 (import os; os._exit(3)): the kernel died (the process running the notebook "
+            "exited); a new kernel was started") in lines
+    assert any(l.startswith("  done   after") for l in lines), lines
+    assert (tmp_path / "out" / "after.html").is_file() and not (tmp_path / "out" / "dying.html").exists()

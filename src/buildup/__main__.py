@@ -17,17 +17,25 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .coverage import coverage, format_coverage
+def _load_or_report(data: Path):
+    """The dataset in a folder, or None after printing every problem in it (to stderr)."""
     from .data import load
     from .validate import DataError
 
     try:
-        dataset = load(args.data)
+        return load(data)
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) found in {_shown(args.data)}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found in {_shown(data)}", file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .coverage import coverage, format_coverage
+
+    dataset = _load_or_report(args.data)
+    if dataset is None:
         return 1
     counts = ", ".join(f"{n} {name}" for name, n in dataset.row_counts.items())
     print(f"{_shown(args.data)}: valid ({counts})")
@@ -37,13 +45,23 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
-    from .data import load
     from .datadoc import update
     from .schema import read_package
 
-    dataset = load(args.data)
+    dataset = _load_or_report(args.data)
+    if dataset is None:
+        print("Nothing was rewritten.", file=sys.stderr)
+        return 1
     package = read_package(args.data / paths.DATAPACKAGE_NAME)
-    for readme in (args.data / "README.md", paths.README):
+    readmes = [args.data / "README.md"]
+    if Path(args.data).resolve() == paths.DATA.resolve():
+        readmes.append(paths.README)  # the project's finding comes from the project's own data only
+    else:
+        print(f"{_shown(paths.README)}: left alone (its finding comes from the project's data/, not {_shown(args.data)})")
+    for readme in readmes:
+        if not readme.is_file():
+            print(f"{_shown(readme)}: missing; copy data/README.md there to generate its tables")
+            continue
         changed = update(readme, package, dataset)
         print(f"{_shown(readme)}: {'updated' if changed else 'already up to date'}")
     return 0
@@ -62,16 +80,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m buildup", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m buildup", description=__doc__, allow_abbrev=False)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate a dataset folder against data/datapackage.json")
+    check = commands.add_parser("check", allow_abbrev=False, help="validate a dataset folder against data/datapackage.json")
     check.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     check.add_argument("--summary", action="store_true", help="also print the coverage figures")
     check.set_defaults(run=_check)
-    docs = commands.add_parser("docs", help="regenerate the generated parts of data/README.md and README.md")
+    docs = commands.add_parser("docs", allow_abbrev=False, help="regenerate the generated parts of data/README.md and README.md")
     docs.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     docs.set_defaults(run=_docs)
-    build = commands.add_parser("build", help="build every report in reports.toml (skipping unchanged ones)")
+    build = commands.add_parser("build", allow_abbrev=False, help="build every report in reports.toml (skipping unchanged ones)")
     build.add_argument("--data", type=Path, default=paths.DATA, help="dataset folder (default: the project's data/)")
     build.add_argument("--out", type=Path, default=None,
                        help="output folder; charts go to OUT/figures and nothing outside OUT is touched "

@@ -68,14 +68,13 @@ class Runner:
     def __init__(self) -> None:
         import asyncio
 
-        from jupyter_client.manager import AsyncKernelManager
-
         from .htmlexport import Exporter
+        from .kernel import async_kernel_manager
 
         self.loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self.loop)
-        self.km = AsyncKernelManager(kernel_name="buildup", transport="ipc",
-                                     connection_file=str(Path(tempfile.mkdtemp(prefix="buildup-kernel-")) / "kernel.json"))
+        self.km = async_kernel_manager(transport="ipc", connection_file=str(
+            Path(tempfile.mkdtemp(prefix="buildup-kernel-")) / "kernel.json"))
         self.loop.run_until_complete(self.km.start_kernel(cwd=str(paths.NOTEBOOKS)))
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -99,6 +98,20 @@ class Runner:
         client.kc = self.kc
         self.loop.run_until_complete(client.async_execute())
 
+    def recover(self) -> None:
+        """Make the kernel ready for the next report: reset it, or start a new one if it died."""
+        try:
+            if self.loop.run_until_complete(self.km.is_alive()):
+                self.reset()
+                return
+        except Exception:  # a kernel that cannot be reset is replaced like a dead one
+            pass
+        self.kc.stop_channels()
+        self.loop.run_until_complete(self.km.restart_kernel(now=True))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.loop.run_until_complete(self.kc.wait_for_ready(timeout=120))
+
     def run(self, job: Job) -> Outcome:
         import nbformat
         from nbclient import NotebookClient
@@ -118,19 +131,27 @@ class Runner:
             nbformat.write(notebook, job.failed_path)
             return Outcome(job.name, False, time.perf_counter() - started, error=describe_failure(notebook, err))
         finally:
-            self.reset()
+            self.recover()
         normalise(notebook)
         html = self.exporter.export(notebook, PageInfo(**job.page))
         figures = sorted(str(p) for p in Path(job.staging).glob("*") if p.is_file())
         return Outcome(job.name, True, time.perf_counter() - started, html=html, figures=figures)
 
 
+_start_error = ""
+
+
 def _start_worker() -> None:
-    global _runner
-    _runner = Runner()
+    global _runner, _start_error
+    try:
+        _runner = Runner()
+    except Exception as err:  # reported with the first job, instead of a broken pool
+        _start_error = f"the worker could not start a kernel: {type(err).__name__}: {err}"
 
 
 def _run_job(job: Job) -> Outcome:
+    if _runner is None:
+        return Outcome(job.name, False, 0.0, error=_start_error or "the worker has no kernel")
     try:
         return _runner.run(job)
     except Exception as err:  # a worker must report, never die silently
@@ -164,12 +185,23 @@ def normalise(notebook) -> None:
 
 def describe_failure(notebook, err) -> str:
     """'cell 4 (page.troops_section()): ValueError: ...' for the first cell that failed."""
+    from nbclient.exceptions import DeadKernelError
+
     cells = [c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+
+    def named(index: int, cell) -> str:
+        first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+        return f"cell {index} ({first_line})"
+
     for index, cell in enumerate(cells):  # numbered as in the notebook on disk
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-                return f"cell {index} ({first_line}): {output['ename']}: {output['evalue']}"
+                return f"{named(index, cell)}: {output['ename']}: {output['evalue']}"
+    if isinstance(err, DeadKernelError):
+        code = [(i, c) for i, c in enumerate(cells) if c.cell_type == "code"]
+        unfinished = [(i, c) for i, c in code if c.get("execution_count") is None]
+        where = named(*unfinished[0]) if unfinished else "a cell"
+        return f"{where}: the kernel died (the process running the notebook exited); a new kernel was started"
     return str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
 
 
@@ -316,6 +348,13 @@ def build(settings: Settings, out=print) -> int:
 
     failures: list[Outcome] = []
     if planned:
+        from .kernel import KernelUnavailable, check_kernel_available
+
+        try:
+            check_kernel_available()
+        except KernelUnavailable as err:
+            out(f"{err} Nothing was built; reports are untouched.")
+            return 1
         workers = max(1, min(settings.jobs, len(planned)))
         out(f"Building {len(planned)} of {len(chosen)} reports with {workers} worker(s); {len(skipped)} up to date.")
         keys = {job.name: key for key, job in planned}

@@ -97,6 +97,26 @@ def _series_dates(where: str, raw: dict, problems: list[str]) -> list[tuple[date
     return sorted(days.items())
 
 
+def _named(where: str, entry: dict, problems: list[str]) -> bool:
+    """True when an entry has a usable name; otherwise say so and return False."""
+    name = entry.get("name")
+    if isinstance(name, str) and name.strip():
+        return True
+    problems.append(f"{where}: no name; expected name = \"...\" (letters, digits, '-', '_' or '.'), "
+                    "which names its HTML file")
+    return False
+
+
+def _formatted(where: str, template: object, day: date, problems: list[str]) -> str:
+    """A series title or description with {date} filled in; any other placeholder is refused."""
+    try:
+        return str(template).format(date=prose_day(day))
+    except (KeyError, IndexError, ValueError) as err:
+        problems.append(f"{where}: {template!r} has a placeholder other than {{date}} ({err}); "
+                        "expected {date} only, or none")
+        return str(template)
+
+
 def load_reports(path: Path = paths.REPORTS_TOML, root: Path = paths.ROOT) -> list[Report]:
     """Read and check reports.toml; raise ReportSetError listing every problem."""
     try:
@@ -109,6 +129,8 @@ def load_reports(path: Path = paths.REPORTS_TOML, root: Path = paths.ROOT) -> li
         problems.append(f"{path.name}: unknown table {key!r}; expected [[report]] and [[series]]")
     for index, entry in enumerate(raw.get("report", []), 1):
         where = f"{path.name}: report {entry.get('name', index)!r}"
+        if not _named(where, entry, problems):
+            continue
         for key in set(entry) - REPORT_KEYS:
             problems.append(f"{where}: unknown key {key!r}; expected {', '.join(sorted(REPORT_KEYS))}")
         notebook = _notebook(where, entry, root, problems)
@@ -117,8 +139,10 @@ def load_reports(path: Path = paths.REPORTS_TOML, root: Path = paths.ROOT) -> li
         parameters = _check_parameters(where, notebook, dict(entry.get("parameters", {})), problems)
         reports.append(Report(name=str(entry.get("name")), title=str(entry.get("title", entry.get("name"))),
                               notebook=notebook, description=str(entry.get("description", "")), parameters=parameters))
-    for entry in raw.get("series", []):
-        where = f"{path.name}: series {entry.get('name')!r}"
+    for index, entry in enumerate(raw.get("series", []), 1):
+        where = f"{path.name}: series {entry.get('name', index)!r}"
+        if not _named(where, entry, problems):
+            continue
         for key in set(entry) - SERIES_KEYS:
             problems.append(f"{where}: unknown key {key!r}; expected {', '.join(sorted(SERIES_KEYS))}")
         notebook = _notebook(where, entry, root, problems)
@@ -135,8 +159,8 @@ def load_reports(path: Path = paths.REPORTS_TOML, root: Path = paths.ROOT) -> li
         declared = read_parameters(notebook)
         for i, (name, day) in enumerate(zip(names, days)):
             reports.append(Report(
-                name=name, title=str(entry.get("title", name)).format(date=prose_day(day)), notebook=notebook,
-                description=str(entry.get("description", "")).format(date=prose_day(day)),
+                name=name, title=_formatted(where, entry.get("title", name), day, problems), notebook=notebook,
+                description=_formatted(where, entry.get("description", ""), day, problems),
                 parameters={**common, parameter: day.isoformat(),
                             **({"since": days[i - 1].isoformat() if i else ""} if "since" in declared else {})},
                 series=str(entry["name"]), date=day, previous=names[i - 1] if i else None,

@@ -105,11 +105,27 @@ def _table(raw: dict) -> Table:
     )
 
 
+class PackageError(ValueError):
+    """A datapackage.json that cannot be read as a data package; the message says what was expected."""
+
+
 def read_package(path: Path) -> Package:
-    """Read a datapackage.json into a Package."""
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    return Package(
-        title=raw.get("title", ""),
-        description=raw.get("description", ""),
-        tables=tuple(_table(r) for r in raw["resources"]),
-    )
+    """Read a datapackage.json into a Package, or raise PackageError saying what is wrong."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError as err:
+        raise PackageError(f"not UTF-8 ({err.reason} at byte {err.start}); expected a UTF-8 JSON file") from None
+    except json.JSONDecodeError as err:
+        raise PackageError(f"not valid JSON at line {err.lineno}, column {err.colno} ({err.msg}); "
+                           "expected a Data Package descriptor") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("resources"), list) or not raw["resources"]:
+        raise PackageError("no \"resources\" list; expected a Data Package with one resource per table")
+    tables = []
+    for index, resource in enumerate(raw["resources"]):
+        try:
+            tables.append(_table(resource))
+        except (KeyError, TypeError, IndexError) as err:
+            name = resource.get("name", f"#{index + 1}") if isinstance(resource, dict) else f"#{index + 1}"
+            raise PackageError(f"resource {name!s} is incomplete (missing or malformed {err!s}); expected name, "
+                               "path and schema.fields, each field with a name") from None
+    return Package(title=raw.get("title", ""), description=raw.get("description", ""), tables=tuple(tables))

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import paths
 from .period import STUDY_END, STUDY_START
-from .schema import Field, Package, Table, read_package
+from .schema import Field, Package, PackageError, Table, read_package
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|TK|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -312,7 +312,10 @@ def validate(data_dir: Path = paths.DATA) -> tuple[Package | None, dict[str, lis
     package_path = data_dir / paths.DATAPACKAGE_NAME
     if not package_path.is_file():
         return None, {}, [Problem(str(package_path), None, None, None, "file missing; expected the data package descriptor")]
-    package = read_package(package_path)
+    try:
+        package = read_package(package_path)
+    except PackageError as err:
+        return None, {}, [Problem(_display_path(data_dir, paths.DATAPACKAGE_NAME), None, None, None, str(err))]
     tables: dict[str, list[Row]] = {}
     problems: list[Problem] = []
     for table in package.tables:
