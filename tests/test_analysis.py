@@ -47,10 +47,17 @@ def test_change_needs_two_dates():
     assert analysis.change(SAMPLE.iloc[:1]) is None
 
 
-def test_longest_gaps_are_sorted_longest_first(dataset):
+def test_longest_gaps_are_the_quiet_summer_of_2021_longest_first(dataset):
+    # Read off contacts.csv: ct-010 24 May, ct-011 16 June, ct-084 28 July, ct-012 20 August 2021.
     gaps = analysis.longest_gaps(dataset.contacts, n=3)
-    assert [g.days for g in gaps] == sorted((g.days for g in gaps), reverse=True)
-    assert gaps[0].days > 14
+    assert [(g.days, f"{g.after:%Y-%m-%d}", f"{g.before:%Y-%m-%d}") for g in gaps] == [
+        (42, "2021-06-16", "2021-07-28"), (23, "2021-05-24", "2021-06-16"), (23, "2021-07-28", "2021-08-20")]
+
+
+def test_a_gap_is_counted_between_days_with_a_contact_not_rows():
+    contacts = pd.DataFrame({"date": pd.to_datetime(["2022-01-01", "2022-01-01", "2022-01-02", "2022-01-12"])})
+    gaps = analysis.longest_gaps(contacts, n=5)
+    assert [(g.days, f"{g.after:%d}", f"{g.before:%d}") for g in gaps] == [(10, "02", "12")]
 
 
 def test_weekly_cadence_sums_to_the_number_of_contacts(dataset):

@@ -7,11 +7,38 @@ import pandas as pd
 from buildup import charts, style
 
 
+def wcag_contrast_on_white(hex_colour: str) -> float:
+    """WCAG 2 contrast ratio against white, written here from the specification, not from style.py."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+def test_contrast_matches_the_wcag_reference_values():
+    assert round(style.contrast("#000000"), 2) == 21.0
+    assert round(style.contrast("#FFFFFF"), 2) == 1.0
+    assert round(style.contrast("#767676"), 2) == 4.54  # the lightest grey that passes AA on white
+    assert round(style.contrast("#777777"), 2) == 4.48
+
+
 def test_every_chart_text_colour_has_at_least_4_5_to_1_contrast_on_white():
-    for name in ("ink", "muted"):
-        assert style.contrast(style.COLOURS[name]) >= 4.5, name
-    for group in style.GROUP_MARKER:
-        assert style.contrast(style.group_text_colour(group)) >= 4.5, group
+    text_colours = {"ink": style.COLOURS["ink"], "muted": style.COLOURS["muted"],
+                    **{group: style.group_text_colour(group) for group in style.GROUP_MARKER}}
+    assert text_colours == {"ink": "#1A1A1A", "muted": "#595959", "us_government": "#0072B2",
+                            "ukraine_government": "#9C6C00", "nato_eu": "#008762", "russia": "#C35600",
+                            "independent": "#A36085"}
+    for name, colour in text_colours.items():
+        assert wcag_contrast_on_white(colour) >= 4.5, (name, colour)
+
+
+def test_text_colour_darkens_only_as_much_as_needed():
+    assert style.text_colour("#0072B2") == "#0072B2"  # already 5.0:1
+    darker = style.text_colour("#E69F00")
+    assert wcag_contrast_on_white(darker) >= 4.5 and wcag_contrast_on_white(darker) < 4.9
 
 
 def test_markers_and_hatches_tell_groups_formats_and_levels_apart_without_colour():
