@@ -106,8 +106,9 @@ def test_negative_figure_is_refused(data_copy):
 
 def test_low_above_high_is_refused(data_copy):
     data_copy.set_cell("troop_estimates", 6, "low", "999999")
-    message = only_problem(data_copy.root)
-    assert "troop_estimates.csv:6: high:" in message and "expected high ≥ low (999999)" in message
+    found = problems_in(data_copy.root)
+    assert any("troop_estimates.csv:6: high:" in m and "expected high ≥ low (999999)" in m for m in found), found
+    assert all(":6: " in m for m in found)  # and as_written, which now disagrees with low
 
 
 def test_unknown_enum_value_lists_the_allowed_values(data_copy):
@@ -194,32 +195,103 @@ def test_load_raises_with_every_problem_listed(data_copy):
 
 
 # --- announcements: a scheduled contact stands on its announcement's source ---------------
-# Line 29 of contacts.csv is ct-028, the Biden–Putin call of 30 December 2021, announced on
+# ct-028 is the Biden–Putin call of 30 December 2021, announced on
 # 29 December by urdupoint-news-2021-12-29 (published 29 December).
 
 
 def test_announced_after_its_announcement_source_was_published_is_refused(data_copy):
-    data_copy.set_cell("contacts", 29, "announced", "2021-12-30")
+    line = _line_of(data_copy, "contacts", "ct-028")
+    data_copy.set_cell("contacts", line, "announced", "2021-12-30")
     assert only_problem(data_copy.root).endswith(
-        '/data/contacts.csv:29: announced: "2021-12-30" — expected on or before the date its source '
+        f'/data/contacts.csv:{line}: announced: "2021-12-30" — expected on or before the date its source '
         'urdupoint-news-2021-12-29 was published (2021-12-29)')
 
 
 def test_announced_contact_without_an_announcement_source_is_refused(data_copy):
-    data_copy.set_cell("contacts", 29, "announced_source_id", "")
+    line = _line_of(data_copy, "contacts", "ct-028")
+    data_copy.set_cell("contacts", line, "announced_source_id", "")
     assert only_problem(data_copy.root).endswith(
-        '/data/contacts.csv:29: announced_source_id: (empty) — expected the source that announced it: '
+        f'/data/contacts.csv:{line}: announced_source_id: (empty) — expected the source that announced it: '
         "a contact is shown as scheduled only on its announcement's authority")
 
 
 def test_announcement_source_without_an_announced_date_is_refused(data_copy):
-    data_copy.set_cell("contacts", 29, "announced", "")
+    line = _line_of(data_copy, "contacts", "ct-028")
+    data_copy.set_cell("contacts", line, "announced", "")
     assert only_problem(data_copy.root).endswith(
-        '/data/contacts.csv:29: announced: (empty) — expected the date urdupoint-news-2021-12-29 says it was announced')
+        f'/data/contacts.csv:{line}: announced: (empty) — expected the date urdupoint-news-2021-12-29 says it was announced')
 
 
 def test_announcement_published_after_the_contact_is_refused(data_copy):
-    data_copy.set_cell("contacts", 29, "announced_source_id", "efe-and-ap-2021-12-31")
+    line = _line_of(data_copy, "contacts", "ct-028")
+    data_copy.set_cell("contacts", line, "announced_source_id", "efe-and-ap-2021-12-31")
     assert only_problem(data_copy.root).endswith(
-        '/data/contacts.csv:29: announced_source_id: "efe-and-ap-2021-12-31" — expected an announcement published '
+        f'/data/contacts.csv:{line}: announced_source_id: "efe-and-ap-2021-12-31" — expected an announcement published '
         "on or before the contact's date (2021-12-30), not one of 2021-12-31")
+
+
+# --- provenance: kind, original outlet, title, as_written, checked ---------------------------
+
+
+def _line_of(data_copy, table: str, row_id: str) -> int:
+    return next(i for i, line in enumerate(data_copy.lines(table), 1) if line.startswith(row_id + ","))
+
+
+def test_unknown_source_kind_is_refused(data_copy):
+    line = _line_of(data_copy, "sources", "efe-and-ap-2021-12-31")
+    data_copy.set_cell("sources", line, "kind", "blog_post")
+    assert only_problem(data_copy.root).endswith(
+        f'/data/sources.csv:{line}: kind: "blog_post" — expected one of: official_record, original_report, '
+        "syndicated_copy, later_recap")
+
+
+def test_syndicated_copy_without_its_original_outlet_is_refused(data_copy):
+    line = _line_of(data_copy, "sources", "efe-and-ap-2021-12-31")
+    data_copy.set_cell("sources", line, "original_outlet", "")
+    assert only_problem(data_copy.root).endswith(
+        f"/data/sources.csv:{line}: original_outlet: (empty) — expected the outlet or wire whose story this copy is "
+        "(e.g. Reuters)")
+
+
+def test_empty_title_is_refused(data_copy):
+    line = _line_of(data_copy, "sources", "efe-and-ap-2021-12-31")
+    data_copy.set_cell("sources", line, "title", "")
+    assert only_problem(data_copy.root).endswith(f"/data/sources.csv:{line}: title: (empty) — a value is required")
+
+
+def test_placeholder_title_is_refused(data_copy):
+    line = _line_of(data_copy, "sources", "efe-and-ap-2021-12-31")
+    data_copy.set_cell("sources", line, "title", "[no headline in stored copy]")
+    assert only_problem(data_copy.root).endswith(
+        f'/data/sources.csv:{line}: title: "[no headline in stored copy]" — expected real text, not a placeholder')
+
+
+def test_source_without_an_address_is_refused_unless_it_is_the_bundled_article(data_copy):
+    line = _line_of(data_copy, "sources", "efe-and-ap-2021-12-31")
+    assert data_copy.cell("sources", line, "url") == ""  # the article in shared/sources carries none
+    other = 2 if line != 2 else 3
+    data_copy.set_cell("sources", other, "url", "")
+    assert ": url: (empty) — expected the http(s) address of the copy that was read (only efe-and-ap-2021-12-31, " \
+           "held as shared/sources/2021-12-31-biden-putin-call.txt, has none)" in only_problem(data_copy.root)
+
+
+def test_as_written_that_disagrees_with_the_figures_is_refused(data_copy):
+    line = _line_of(data_copy, "troop_estimates", "te-028")  # the article: "more than 100,000"
+    data_copy.set_cell("troop_estimates", line, "as_written", "more than 120,000")
+    assert only_problem(data_copy.root).endswith(
+        f'/data/troop_estimates.csv:{line}: as_written: "more than 120,000" — reads as 120,000; expected 100,000 as in '
+        "low and high")
+
+
+def test_as_written_without_the_qualifier_is_refused(data_copy):
+    line = _line_of(data_copy, "troop_estimates", "te-028")
+    data_copy.set_cell("troop_estimates", line, "as_written", "100,000")
+    assert only_problem(data_copy.root).endswith(
+        f"/data/troop_estimates.csv:{line}: as_written: \"100,000\" — has no word for the qualifier 'more than' "
+        "(more than, over, above...)")
+
+
+def test_a_row_never_checked_against_its_source_is_refused(data_copy):
+    line = _line_of(data_copy, "contacts", "ct-028")
+    data_copy.set_cell("contacts", line, "checked", "")
+    assert only_problem(data_copy.root).endswith(f"/data/contacts.csv:{line}: checked: (empty) — a value is required")

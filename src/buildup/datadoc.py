@@ -59,6 +59,25 @@ def coverage_block(dataset: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _markdown_table(frame) -> str:
+    header = "| " + " | ".join([str(frame.index.name or "")] + [str(c) for c in frame.columns]) + " |"
+    lines = [header, "|" + "---|" * (len(frame.columns) + 1)]
+    for index, row in frame.iterrows():
+        lines.append("| " + " | ".join([str(index)] + [str(int(v)) if v else "" for v in row]) + " |")
+    return "\n".join(lines)
+
+
+def coverage_tables_block(dataset: Dataset) -> str:
+    """Rows by month and estimator group, contacts by track and format, sources by kind."""
+    from .coverage import contacts_by_track_and_format, estimates_by_month_and_group
+
+    kinds = dataset.sources["kind"].value_counts().loc[lambda s: s > 0]
+    kinds_table = "| kind | sources |\n|---|---|\n" + "\n".join(f"| `{k}` | {n} |" for k, n in kinds.items())
+    return ("Estimates by month of publication and estimator group:\n\n" + _markdown_table(estimates_by_month_and_group(dataset))
+            + "\n\nContacts by track and format:\n\n" + _markdown_table(contacts_by_track_and_format(dataset))
+            + "\n\nSources by kind:\n\n" + kinds_table + "\n")
+
+
 def finding_block(dataset: Dataset) -> str:
     """The headline finding, generated from the data (for the project README)."""
     from .narrative import finding
@@ -68,7 +87,8 @@ def finding_block(dataset: Dataset) -> str:
 
 def render(readme_text: str, package: Package, dataset: Dataset) -> str:
     """Return README text with every generated block rewritten."""
-    blocks = {"fields": fields_block(package), "coverage": coverage_block(dataset), "finding": finding_block(dataset)}
+    blocks = {"fields": fields_block(package), "coverage": coverage_block(dataset), "finding": finding_block(dataset),
+              "coverage-tables": coverage_tables_block(dataset)}
 
     def replace(match: re.Match) -> str:
         name = match.group("name")

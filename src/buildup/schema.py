@@ -57,6 +57,7 @@ class Package:
     title: str
     description: str
     tables: tuple[Table, ...]
+    version: str = ""
 
     def table(self, name: str) -> Table:
         return next(t for t in self.tables if t.name == name)
@@ -128,4 +129,5 @@ def read_package(path: Path) -> Package:
             name = resource.get("name", f"#{index + 1}") if isinstance(resource, dict) else f"#{index + 1}"
             raise PackageError(f"resource {name!s} is incomplete (missing or malformed {err!s}); expected name, "
                                "path and schema.fields, each field with a name") from None
-    return Package(title=raw.get("title", ""), description=raw.get("description", ""), tables=tuple(tables))
+    return Package(title=raw.get("title", ""), description=raw.get("description", ""), tables=tuple(tables),
+                   version=str(raw.get("version", "")))

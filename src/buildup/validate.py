@@ -18,8 +18,9 @@ from typing import Any
 from . import paths
 from .period import STUDY_END, STUDY_START
 from .schema import Field, Package, PackageError, Table, read_package
+from .written import disagreement
 
-PLACEHOLDER = re.compile(r"\b(TODO|TBD|TK|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|TK|FIXME|XXX|lorem ipsum)\b|\[no (headline|title)", re.IGNORECASE)
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIME_TEXT = re.compile(r"\d{2}:\d{2}")
 INTEGER_TEXT = re.compile(r"[+-]?\d+")
@@ -252,7 +253,21 @@ def check_rules(data_dir: Path, package: Package, tables: dict[str, list[Row]]) 
         if row[earlier] is not None and row[later] is not None and row[earlier] > row[later]:
             add(table_name, row, later, row[later], f"expected on or after {earlier} ({row[earlier].isoformat()})")
 
+    for row in tables.get("sources", []):
+        kind, original = row["kind"], row["original_outlet"]
+        if kind == "syndicated_copy" and original is None:
+            add("sources", row, "original_outlet", None, "expected the outlet or wire whose story this copy is (e.g. Reuters)")
+        if kind is not None and kind != "syndicated_copy" and original is not None:
+            add("sources", row, "original_outlet", original, f"expected empty: only a syndicated copy names an original outlet, not a {kind}")
+        if row["url"] is None and row["source_id"] not in paths.BUNDLED_SOURCES:
+            add("sources", row, "url", None, "expected the http(s) address of the copy that was read (only "
+                + ", ".join(f"{k}, held as {v}" for k, v in paths.BUNDLED_SOURCES.items()) + ", has none)")
+
     for row in tables.get("troop_estimates", []):
+        if row["as_written"] is not None and row["low"] is not None and row["high"] is not None:
+            problem = disagreement(row["as_written"], row["low"], row["high"], row["qualifier"])
+            if problem:
+                add("troop_estimates", row, "as_written", row["as_written"], problem)
         if row["low"] is not None and row["high"] is not None and row["low"] > row["high"]:
             add("troop_estimates", row, "high", row["high"], f"expected high ≥ low ({row['low']})")
         ordered("troop_estimates", row, "as_of", "published")
@@ -323,5 +338,7 @@ def validate(data_dir: Path = paths.DATA) -> tuple[Package | None, dict[str, lis
         tables[table.name] = rows
         problems += table_problems
     problems += check_foreign_keys(data_dir, package, tables)
-    problems += check_rules(data_dir, package, tables)
+    # A cell refused as it was read is not refused again by a rule that sees it as empty.
+    refused = {(p.path, p.line, p.column) for p in problems}
+    problems += [p for p in check_rules(data_dir, package, tables) if (p.path, p.line, p.column) not in refused]
     return package, tables, sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.column or ""))
