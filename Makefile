@@ -14,7 +14,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(VENV)/bin/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	@touch $(STAMP)
 
-.PHONY: help venv check reports test lab clean chromium
+.PHONY: help venv check reports test lab clean chromium mutation
 help: ## list every target with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
@@ -26,11 +26,6 @@ check: $(STAMP) ## validate data/ against data/datapackage.json and print covera
 reports: $(STAMP) ## build every report into reports/ (figures into figures/); unchanged ones are skipped
 	@$(PY) -m buildup build
 
-AXE := node_modules/axe-core/axe.min.js
-
-$(AXE): package.json package-lock.json
-	@npm ci --no-audit --no-fund --loglevel=error
-
 chromium: ## install Debian's chromium for the browser tests (when missing and root)
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser tests..."; \
@@ -38,8 +33,14 @@ chromium: ## install Debian's chromium for the browser tests (when missing and r
 	  else echo "chromium is missing and you are not root: the browser tests will be skipped"; fi; \
 	fi
 
-test: $(STAMP) $(AXE) chromium ## run the whole test suite (installs chromium and axe-core when missing)
+test: $(STAMP) chromium ## run the whole test suite (installs chromium when missing and root)
 	@$(PY) -m pytest -q
+
+mutation: $(STAMP) ## mutation-test asof, analysis, fmt, narrative, params (slow, ~15 min; run on its own)
+	@rm -rf mutants
+	@echo "Running mutmut on the pure modules against their unit and golden tests (see tests/MUTATION.md)..."
+	@$(VENV)/bin/mutmut run --max-children 2 > mutants.log 2>&1 || (tail -20 mutants.log; exit 1)
+	@$(PY) tests/mutation_scores.py
 
 lab: $(STAMP) ## open JupyterLab on the project with its kernel
 	@$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,)

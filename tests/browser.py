@@ -5,6 +5,7 @@ links, headings, widths, and axe-core's accessibility findings."""
 from __future__ import annotations
 
 import shutil
+from importlib.util import find_spec
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -12,7 +13,8 @@ from urllib.parse import unquote, urlparse
 from buildup import paths
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core as bundled by the pinned PyPI package axe-playwright-python (no Node needed).
+AXE = Path(find_spec("axe_playwright_python").submodule_search_locations[0]) / "axe.min.js"
 ARTIFACTS = paths.ROOT / "test-artifacts" / "browser"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                "--disable-component-update", "--disable-sync"]
@@ -110,7 +112,7 @@ class Browser:
         visit.facts = page.evaluate(PAGE_FACTS)
         if axe:
             if self._axe is None:
-                raise RuntimeError(f"{AXE} is missing: run `npm ci` (make test does)")
+                raise RuntimeError(f"{AXE} is missing: install requirements.txt (axe-playwright-python bundles axe-core)")
             page.evaluate(self._axe)
             visit.violations = page.evaluate(
                 "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("

@@ -53,6 +53,18 @@ class DataCopy:
         return rows[line - 1][rows[0].index(column)]
 
 
+@pytest.fixture(scope="session")
+def fresh(tmp_path_factory):
+    """Every report rebuilt from scratch into a temporary folder, with the build's log (shared by the modules)."""
+    from buildup.build import Settings, build
+
+    out = tmp_path_factory.mktemp("fresh")
+    lines: list[str] = []
+    code = build(Settings(data_dir=paths.DATA, out_dir=out, figures_dir=out / "figures", jobs=2, force=True),
+                 out=lines.append)
+    return out, code, lines
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> DataCopy:
     """A fresh, valid copy of data/ in a temporary folder."""
@@ -66,3 +78,36 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if __import__("os").environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+# --- the browser tests: skipped locally without chromium, a failure in CI ----------------------
+
+_skipped: dict[str, int] = {}
+
+
+def pytest_runtest_setup(item):
+    """Browser tests need Debian's chromium: in CI (CI set) its absence fails the test, locally it skips."""
+    if item.get_closest_marker("browser") is None:
+        return
+    from browser import CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        reason = "Debian's chromium is not installed (make test installs it when run as root)"
+        if __import__("os").environ.get("CI"):
+            pytest.fail(f"{reason}; in CI the browser tests must run, not skip", pytrace=False)
+        pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """End with how many tests were skipped and why, so a local run never passes silently short."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    terminalreporter.write_sep("-", f"{len(skipped)} test(s) skipped")
+    for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"  {count} skipped: {reason}")

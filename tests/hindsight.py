@@ -152,8 +152,9 @@ def leaks_in_page(html: str, as_of: date, known: Known) -> list[Leak]:
     for source_id, day in known.published.items():
         if source_id in words and day > as_of:
             leaks.append(Leak("shows source", source_id, day))
+    announced = {row["contact_id"] for row in known.scheduled_on(as_of)}
     for row_id, day in known.rows.items():
-        if row_id in words and day > as_of:
+        if row_id in words and day > as_of and row_id not in announced:
             leaks.append(Leak("shows row", row_id, day))
     allowed = _scheduled_days(known.scheduled_on(as_of) + known.called_off_by(as_of))
     for day in sorted(set(dates_in(_text(soup), as_of))):

@@ -63,3 +63,75 @@ def test_md_escape_leaves_no_markup(hostile):
 def test_link_refuses_non_http_urls():
     assert fmt.link("title", "javascript:alert(1)") == "title"
     assert fmt.link("a (b)", "https://example.com/a(b)") == r"[a \(b\)](https://example.com/a%28b%29)"
+
+
+# --- each formatter's edges, word for word ------------------------------------------------------
+
+
+def test_short_labels_fall_back_to_the_long_label():
+    assert fmt.short_label("ukraine_government") == "Ukraine"
+    assert fmt.short_label("us_russia") == fmt.label("us_russia") == "US–Russia"
+    assert fmt.short_label("some_new_code") == "some new code"
+
+
+def test_party_takes_the_article_only_where_a_reader_would():
+    assert fmt.party("United States") == "the United States"
+    assert fmt.party("European Union") == "the European Union"
+    assert fmt.party("Russia") == "Russia"
+    assert fmt.party("Ukraine (United States)") == "Ukraine (United States)"
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"low": 1, "high": 1, "qualifier": None, "unit": "battalion tactical groups"}, "1 battalion tactical group"),
+    ({"low": 1, "high": 2, "qualifier": None, "unit": "troops"}, "1–2 troops"),
+    ({"low": 175000, "high": 175000, "qualifier": "up to", "unit": "troops"}, "up to 175,000 troops"),
+    ({"low": 2, "high": 2, "qualifier": float("nan"), "unit": "troops"}, "2 troops"),
+])
+def test_estimate_text_for_one_a_range_and_a_qualifier(row, expected):
+    assert fmt.estimate_text(row) == expected
+
+
+def test_estimate_text_reads_namedtuples_too():
+    from collections import namedtuple
+
+    Row = namedtuple("Row", "low high qualifier unit")
+    assert fmt.estimate_text(Row(50, 50, "more than", "battalion tactical groups")) == "more than 50 battalion tactical groups"
+
+
+@pytest.mark.parametrize(("value", "zone", "expected"), [
+    (dt.time(15, 35), "America/New_York", "15:35 (America/New_York)"),
+    (dt.time(9, 5), None, "09:05"),
+    (dt.time(9, 5), float("nan"), "09:05"),
+    (None, "Europe/Moscow", ""),
+    (float("nan"), None, ""),
+])
+def test_clock(value, zone, expected):
+    assert fmt.clock(value, zone) == expected
+
+
+@pytest.mark.parametrize(("minutes", "qualifier", "expected"), [
+    (50, "about", "about 50 minutes"), (60, None, "an hour"), (120, None, "2 hours"), (480, "about", "about 8 hours"),
+    (90, None, "90 minutes"), (150, "more than", "more than 150 minutes"), (None, "about", ""), (float("nan"), None, ""),
+    (119, float("nan"), "119 minutes"),
+])
+def test_duration(minutes, qualifier, expected):
+    assert fmt.duration(minutes, qualifier) == expected
+
+
+def test_day_span_across_months_and_years():
+    assert fmt.day_span("2021-12-30", "2022-01-02") == "30 December 2021 – 2 January 2022"
+    assert fmt.day_span("2022-01-30", "2022-02-02") == "30 January – 2 February 2022"
+    assert fmt.day_span(dt.datetime(2022, 1, 9, 18), None) == "9 January 2022"
+    assert fmt.short_day(dt.date(2021, 12, 30)) == "30 Dec 2021"
+
+
+def test_listing_and_count():
+    assert fmt.listing([]) == "" and fmt.listing(["a"]) == "a" and fmt.listing(["a", "", "b"]) == "a and b"
+    assert fmt.listing(["a", "b", "c"], "or") == "a, b or c"
+    assert fmt.count(1, "call or meeting", "calls and meetings") == "1 call or meeting"
+    assert fmt.count(1200, "estimate") == "1,200 estimates"
+
+
+def test_initial_capital_changes_only_the_first_letter():
+    assert fmt.initial_capital("independent analysts and media") == "Independent analysts and media"
+    assert fmt.initial_capital("") == ""

@@ -165,7 +165,8 @@ def _generated_folder(root: Path, generated) -> Path:
     header, real = _rows(paths.DATA / "troop_estimates.csv")
     _write(folder / "troop_estimates.csv", header, [
         {**real["te-001"], "estimate_id": f"te-{900 + i}", "source_id": ids[s], "as_of": "",
-         "published": _clip(sources[s] - timedelta(days=lag)).isoformat(), "low": str(1000 * (i + 1)), "high": str(1000 * (i + 1))}
+         "published": _clip(sources[s] - timedelta(days=lag)).isoformat(), "low": str(1000 * (i + 1)), "high": str(1000 * (i + 1)),
+         "qualifier": "more than", "as_written": f"more than {1000 * (i + 1):,}"}
         for i, (s, lag) in enumerate(estimates) if STUDY_START <= sources[s] - timedelta(days=lag)])
     header, real = _rows(paths.DATA / "contacts.csv")
     rows = []

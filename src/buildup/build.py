@@ -29,6 +29,9 @@ from .validate import validate
 STATE_FILE = ".build-state.json"
 STAGING = ".staging"
 FAILED = "_failed"
+DATA_DOWNLOADS = "data"  # OUT/data/: the CSV behind each chart
+EVIDENCE = "evidence.html"
+SITE = "_site"  # the state entry of the pages and files around the reports
 HIDDEN_PARAMETERS = {"figures_dir", "figure_prefix"}
 VERSIONED = ("pandas", "numpy", "matplotlib", "nbconvert", "nbclient", "ipykernel", "mistune")
 
@@ -284,6 +287,53 @@ def write_atomically(path: Path, content: str | bytes, staging: Path) -> None:
     os.replace(temporary, path)
 
 
+def write_site(settings: Settings, package, data_hash: str, code: str, every: list[Report], state: dict,
+               staging: Path) -> dict:
+    """Write the evidence page, the changelog, the dataset downloads and the briefs' feed when their inputs
+    changed; return what index.html shows of them."""
+    from . import site
+
+    out_dir = settings.out_dir
+    downloads = out_dir / site.DOWNLOADS
+    zip_file = site.zip_name(package.version)
+    tables = [t.name for t in package.tables]
+    briefs = [r for r in every if r.series is not None and r.name in state]
+    key = hashlib.sha256(json.dumps([data_hash, code, package.version, [state[r.name]["key"] for r in briefs]]).encode()).hexdigest()
+    outputs = [out_dir / EVIDENCE, out_dir / "changelog.html", out_dir / site.FEED_NAME, downloads / zip_file,
+               *(downloads / f"{t}.csv" for t in tables)]
+    info = {"version": package.version, "data_hash": data_hash, "zip": f"{site.DOWNLOADS}/{zip_file}",
+            "feed": site.FEED_NAME}
+    if state.get(SITE, {}).get("key") == key and all(p.is_file() for p in outputs):
+        info["jsonld"] = state[SITE]["jsonld"]
+        return info
+    from .data import load
+    from .evidence import render_evidence
+
+    dataset = load(settings.data_dir)
+    downloads.mkdir(exist_ok=True)
+    write_atomically(out_dir / EVIDENCE, render_evidence(dataset, package.version), staging)
+    write_atomically(out_dir / "changelog.html", site.changelog_page(settings.data_dir), staging)
+    write_atomically(downloads / zip_file, site.dataset_zip(settings.data_dir), staging)
+    for name in (*(f"{t}.csv" for t in tables), "datapackage.json"):
+        write_atomically(downloads / name, (Path(settings.data_dir) / name).read_bytes(), staging)
+    entries = [site.FeedEntry(r.name, r.title, r.date.isoformat(),
+                              site.lead_of((out_dir / f"{r.name}.html").read_text(encoding="utf-8"))) for r in briefs]
+    write_atomically(out_dir / site.FEED_NAME, site.atom_feed(entries, "Build-up Brief: the briefs"), staging)
+    info["jsonld"] = site.dataset_jsonld(dataset, package.version, zip_file, tables)
+    state[SITE] = {"key": key, "jsonld": info["jsonld"]}
+    write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
+    return info
+
+
+def _citation_fields(report: Report, dataset_version: str) -> dict:
+    from .citation import report_citation
+
+    as_of = report.parameters.get("as_of") or (read_parameters(report.notebook)["as_of"].default
+                                               if "as_of" in read_parameters(report.notebook) else None)
+    found = report_citation(report.name, report.title, dataset_version, as_of=as_of)
+    return {"citation_text": found.text, "citation_bibtex": found.bibtex}
+
+
 def _neighbour(report_by_name: dict, name: str | None) -> dict | None:
     if not name:
         return None
@@ -330,7 +380,8 @@ def build(settings: Settings, out=print) -> int:
         key = report_key(report, data_hash, code, neighbours)
         entry = state.get(report.name, {})
         outputs_present = (out_dir / f"{report.name}.html").is_file() and all(
-            (figures_dir / f).is_file() for f in entry.get("figures", []))
+            (figures_dir / f).is_file() for f in entry.get("figures", [])) and all(
+            (out_dir / DATA_DOWNLOADS / f).is_file() for f in entry.get("data", []))
         if not settings.force and entry.get("key") == key and outputs_present:
             skipped.append(report)
             continue
@@ -344,7 +395,8 @@ def build(settings: Settings, out=print) -> int:
                   "parameters": [(k, json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
                                  for k, v in effective_parameters(report, settings.data_dir).items()],
                   "data_hash": data_hash, "row_counts": row_counts, "versions": page_versions,
-                  "version": __version__, **neighbours})))
+                  "version": __version__, "dataset_version": package.version,
+                  **_citation_fields(report, package.version), **neighbours})))
 
     failures: list[Outcome] = []
     if planned:
@@ -383,17 +435,30 @@ def build(settings: Settings, out=print) -> int:
                         failures.append(outcome)
                         out(f"  FAIL   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
                         continue
-                    figure_names = []
-                    for figure in outcome.figures:
-                        os.replace(figure, figures_dir / Path(figure).name)
-                        figure_names.append(Path(figure).name)
+                    figure_names, data_names = [], []
+                    for produced in outcome.figures:  # charts go to figures/, the data behind them to OUT/data/
+                        name = Path(produced).name
+                        if name.endswith(".csv"):
+                            (out_dir / DATA_DOWNLOADS).mkdir(exist_ok=True)
+                            os.replace(produced, out_dir / DATA_DOWNLOADS / name)
+                            data_names.append(name)
+                        else:
+                            os.replace(produced, figures_dir / name)
+                            figure_names.append(name)
                     write_atomically(out_dir / f"{outcome.name}.html", outcome.html, staging)
-                    state[outcome.name] = {"key": keys[outcome.name], "figures": figure_names}
+                    state[outcome.name] = {"key": keys[outcome.name], "figures": figure_names, "data": data_names}
                     write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
                     out(f"  done   {outcome.name}  {outcome.seconds:.1f} s  [{done}/{len(planned)}]")
     from .index import render_index
 
-    index_html = render_index(every, state_names=set(state), title="Build-up Brief: reports")
+    stale = set(state) - {r.name for r in every} - {SITE}  # reports no longer in the set, old entries
+    if stale:
+        for name in stale:
+            del state[name]
+        write_atomically(out_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n", staging)
+    site_info = write_site(settings, package, data_hash, code, every, state, staging)
+    index_html = render_index(every, state_names={r.name for r in every if r.name in state}, title="Build-up Brief: reports",
+                              site=site_info)
     index_path = out_dir / "index.html"
     if not index_path.is_file() or index_path.read_text(encoding="utf-8") != index_html:
         write_atomically(index_path, index_html, staging)

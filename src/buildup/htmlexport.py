@@ -25,6 +25,9 @@ class PageInfo:
     row_counts: list[tuple[str, int]]
     versions: list[tuple[str, str]]
     version: str
+    dataset_version: str = ""
+    citation_text: str = ""
+    citation_bibtex: str = ""
     previous: dict | None = None
     next: dict | None = None
 
@@ -38,9 +41,10 @@ def table_of_contents(body: str) -> str:
 
 
 def finish(body: str) -> str:
-    """Drop the pilcrow anchor links, and put the table of contents after the page's first section."""
-    body = ANCHOR_LINK.sub("", body)
-    toc = table_of_contents(body)
+    """Turn nbconvert's pilcrow anchors into "#" permalinks, and put the table of contents after the first section."""
+    toc = table_of_contents(ANCHOR_LINK.sub("", body))
+    body = re.sub(r'(<h1 [^>]*>.*?)<a class="anchor-link" href="#[^"]*">¶</a>', r"\1", body, flags=re.DOTALL)  # the title needs none
+    body = ANCHOR_LINK.sub(lambda m: m.group(0).replace(">¶<", ' aria-label="Link to this section">#<'), body)
     first = re.search(r'<section class="md">\s*<h2', body)
     if first:
         body = body[: first.start()] + toc + "\n" + body[first.start():]

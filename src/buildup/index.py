@@ -22,28 +22,40 @@ def _link(report: Report, built: set[str], text: str) -> str:
     return f'<a href="{escape(report.name, quote=True)}.html">{escape(text)}</a>'
 
 
-def render_index(reports: list[Report], state_names: set[str], title: str) -> str:
-    """The index page's HTML."""
-    single = [r for r in reports if r.series is None]
-    series = [r for r in reports if r.series is not None]
-    parts = [f"""<!DOCTYPE html>
+HEAD = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="Build-up Brief {escape(__version__)}">
-<title>{escape(title)}</title>
-<style>
-{CSS}
+<meta name="generator" content="Build-up Brief {version}">
+<title>{title}</title>
+{head_extra}<style>
+{css}
 </style>
 </head>
 <body>
-<main id="main">
-<h1>Build-up Brief</h1>
+"""
+
+
+def standalone_page(title: str, main_html: str, head_extra: str = "") -> str:
+    """A page of the site outside the notebooks (index, evidence), with the reports' style and CSP."""
+    return (HEAD.format(version=escape(__version__), title=escape(title), css=CSS, head_extra=head_extra)
+            + '<a class="skip" href="#main">Skip to the content</a>\n<header class="site"><nav aria-label="Reports">'
+            '<a href="index.html">All reports</a> <a href="evidence.html">The evidence</a></nav></header>\n'
+            f'<main id="main">\n{main_html}\n</main>\n</body>\n</html>\n')
+
+
+def render_index(reports: list[Report], state_names: set[str], title: str, site: dict | None = None) -> str:
+    """The index page's HTML; `site` adds the dataset's version, downloads, feed and JSON-LD metadata."""
+    site = site or {}
+    single = [r for r in reports if r.series is None]
+    series = [r for r in reports if r.series is not None]
+    parts = ["""<h1>Build-up Brief</h1>
 <p>Russia's build-up of forces around Ukraine, March 2021 – 24 February 2022, and the diplomacy
 around it: reports built from a hand-curated dataset in which every figure and date is traced
-to a published source.</p>
+to a published source. <a href="evidence.html">The evidence</a> lists every row and its source.</p>
+""" + _dataset_block(site) + """
 <h2 id="reports">Reports</h2>
 <ul class="index-list">"""]
     for report in single:
@@ -64,5 +76,20 @@ to a published source.</p>
                 tag = "strong" if report.key_date else "span"
                 parts.append(f"<{tag}>{_link(report, state_names, label)}</{tag}>")
         parts.append("</div>")
-    parts.append("</main>\n</body>\n</html>\n")
-    return "\n".join(parts)
+    head = ""
+    if site.get("feed"):
+        head += f'<link rel="alternate" type="application/atom+xml" title="Build-up Brief: the briefs" href="{escape(site["feed"], quote=True)}">\n'
+    if site.get("jsonld"):
+        head += site["jsonld"] + "\n"
+    return standalone_page(title, "\n".join(parts), head_extra=head)
+
+
+def _dataset_block(site: dict) -> str:
+    if not site:
+        return ""
+    links = [f'<a href="{escape(site["zip"], quote=True)}">the whole dataset (zip)</a>' if site.get("zip") else "",
+             '<a href="changelog.html">what changed</a>',
+             f'<a href="{escape(site["feed"], quote=True)}">the briefs as a feed (Atom)</a>' if site.get("feed") else ""]
+    return (f'<p class="dataset">Dataset version {escape(site.get("version", ""))}, content hash '
+            f'<code class="hash">{escape(site.get("data_hash", ""))}</code>. Download '
+            + ", ".join(l for l in links if l) + ".</p>")

@@ -6,12 +6,16 @@ formatters in fmt; text that comes from the data goes through fmt.md_escape.
 
 from __future__ import annotations
 
-import numbers
+import csv
+import html
+import io
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from . import analysis, fmt
+from .cite import mark, row_mark, rows_mark, strip, table_mark
 from .asof import Snapshot
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -35,7 +39,7 @@ def md_who(estimator: str, party: bool) -> str:
 
 def estimate_sentence_part(row) -> str:
     """'more than 100,000 troops near Ukraine's borders (EFE and AP (wire report), 31 December 2021)'."""
-    return f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])} ({who(row)}, {fmt.day(row['published'])})"
+    return f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])} ({who(row)}, {fmt.day(row['published'])}){row_mark(row)}"
 
 
 def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
@@ -45,7 +49,7 @@ def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
         when = f" by {fmt.day(as_of)}" if as_of is not None else ""
         return f"No estimate of the troops around Ukraine had been published{when} in the selected data."
     rows = analysis.latest(totals)
-    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])} ({who(r)})" for _, r in rows.iterrows()]
+    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])} ({who(r)}){row_mark(r)}" for _, r in rows.iterrows()]
     day = fmt.day(rows.iloc[0]["published"])
     if len(parts) == 1:
         return f"The latest estimate, published on {day}, put the Russian forces at {parts[0]}."
@@ -88,16 +92,18 @@ def disagreement_sentence(estimates: pd.DataFrame) -> str:
             f"({fmt.label(gap.lowest['estimator_group'])}, {fmt.day(gap.lowest['published'])}) to "
             f"{fmt.figure(gap.highest['high'], gap.highest['high'], gap.highest['qualifier'])} "
             f"({fmt.label(gap.highest['estimator_group'])}, {fmt.day(gap.highest['published'])}): "
-            f"{fmt.thousands(gap.gap)} troops apart, partly because they count different things.")
+            f"{fmt.thousands(gap.gap)} troops apart, partly because they count different things."
+            + mark([gap.lowest["source_id"], gap.highest["source_id"]]))
 
 
-def estimates_overview(estimates: pd.DataFrame, start, end) -> str:
-    """'Between A and B, N estimates from K estimator groups were published.'"""
+def estimates_overview(estimates: pd.DataFrame, start, end, table: str = "who-when") -> str:
+    """'Between A and B, N estimates from K estimator groups were published.' (cites the data table)"""
     groups = estimates["estimator_group"].nunique()
     return (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds "
             f"{fmt.count(len(estimates), 'published estimate')} of Russian forces near Ukraine from "
             f"{fmt.count(groups, 'estimator group')}"
-            + (f" ({fmt.listing(fmt.label(g) for g in analysis.counts(estimates, 'estimator_group').index)})." if groups else "."))
+            + (f" ({fmt.listing(fmt.label(g) for g in analysis.counts(estimates, 'estimator_group').index)})." if groups else ".")
+            + table_mark(table))
 
 
 # --- contacts ------------------------------------------------------------------------
@@ -120,7 +126,7 @@ def contact_details(row) -> str:
 def contact_line(row) -> str:
     """A Markdown list item for one contact."""
     when = fmt.day_span(row["date"], row["end_date"])
-    return f"- **{when}**, {fmt.label(row['track'])}: {fmt.md_escape(row['participants'])} ({contact_details(row)})."
+    return f"- **{when}**, {fmt.label(row['track'])}: {fmt.md_escape(row['participants'])} ({contact_details(row)}).{row_mark(row)}"
 
 
 def leader_contact_sentence(held: pd.DataFrame) -> str:
@@ -130,12 +136,12 @@ def leader_contact_sentence(held: pd.DataFrame) -> str:
         return "No contact between leaders had been held in the selected data."
     row = leaders.iloc[0]
     sentence = (f"The latest contact between leaders was on **{fmt.day(row['date'])}**: "
-                f"{fmt.md_escape(row['participants'])}, {contact_details(row)}.")
+                f"{fmt.md_escape(row['participants'])}, {contact_details(row)}.{row_mark(row)}")
     earlier = analysis.earlier_same_month(held, row)
     if not earlier.empty:
         firsts = fmt.listing(f"{fmt.day(d)}" for d in earlier["date"])
         sentence += (f" It was their {ordinal(len(earlier) + 1)} direct contact that month, after "
-                     f"{'the one' if len(earlier) == 1 else 'those'} of {firsts}.")
+                     f"{'the one' if len(earlier) == 1 else 'those'} of {firsts}.{rows_mark(earlier)}")
     return sentence
 
 
@@ -145,7 +151,7 @@ def session_line(session: analysis.Session) -> str:
     who_ = fmt.listing(sorted({fmt.md_escape(p) for p in rows["participants"]}))
     place = f" in {fmt.md_escape(session.place)}" if session.place else ""
     kinds = fmt.listing(sorted({fmt.label(f) for f in rows["format"]}))
-    return f"- **{fmt.day_span(session.first, session.last)}**: {fmt.label(session.track)}{place}, {kinds} ({who_})."
+    return f"- **{fmt.day_span(session.first, session.last)}**: {fmt.label(session.track)}{place}, {kinds} ({who_}).{rows_mark(rows)}"
 
 
 def scheduled_block(scheduled: pd.DataFrame, as_of) -> str:
@@ -156,8 +162,8 @@ def scheduled_block(scheduled: pd.DataFrame, as_of) -> str:
     return f"Announced by {fmt.day(as_of)} and still to come:\n\n" + "\n".join(lines)
 
 
-def contacts_overview(held: pd.DataFrame, start, end) -> str:
-    """How many contacts, of which kinds, who asked for them."""
+def contacts_overview(held: pd.DataFrame, start, end, table: str = "timeline") -> str:
+    """How many contacts, of which kinds, who asked for them (cites the data table)."""
     if held.empty:
         return f"No call or meeting between {fmt.day(start)} and {fmt.day(end)} is in the selected data."
     by_format = analysis.counts(held, "format")
@@ -166,11 +172,12 @@ def contacts_overview(held: pd.DataFrame, start, end) -> str:
             + fmt.listing(f"{n} {fmt.label(k)}{'s' if n != 1 and k != 'in_person' else ''}" if k != "in_person" else f"{n} in person"
                           for k, n in by_format.items())
             + "; by level, " + fmt.listing(f"{n} between {fmt.label(k)}" if k != "multilateral" else f"{n} in multilateral bodies"
-                                           for k, n in by_level.items()) + ".")
+                                           for k, n in by_level.items()) + "." + table_mark(table))
     asked = analysis.requesters(held)
     if not asked.empty:
         text += (f" Where the sources say who asked for the contact ({fmt.count(int(asked.sum()), 'contact')}), it was "
-                 + fmt.listing(f"{fmt.md_escape(k)} {fmt.count(int(n), 'time')}" for k, n in asked.items()) + ".")
+                 + fmt.listing(f"{fmt.md_escape(k)} {fmt.count(int(n), 'time')}" for k, n in asked.items()) + "."
+                 + table_mark(table))
     return text
 
 
@@ -179,7 +186,8 @@ def gaps_sentence(held: pd.DataFrame) -> str:
     if not gaps:
         return ""
     items = [f"{fmt.count(g.days, 'day')} between {fmt.day(g.after)} and {fmt.day(g.before)}" for g in gaps]
-    return f"The longest stretches without any contact in the data: {fmt.listing(items)}."
+    ends = held[held["date"].isin([d for g in gaps for d in (g.after, g.before)])].sort_values(["date", "contact_id"])
+    return f"The longest stretches without any contact in the data: {fmt.listing(items)}.{rows_mark(ends)}"
 
 
 # --- brief ---------------------------------------------------------------------------
@@ -191,18 +199,22 @@ def changes_since_block(view: Snapshot, new: Snapshot, since: date) -> str:
     totals = analysis.troop_totals(new.estimates)
     if not new.estimates.empty:
         lines.append(f"- {fmt.count(len(new.estimates), 'new estimate')}"
-                     + (f"; the highest, {estimate_sentence_part(analysis.peak(totals))}" if not totals.empty else "") + ".")
+                     + (f"; the highest, {estimate_sentence_part(analysis.peak(totals))}" if not totals.empty else "") + "."
+                     + rows_mark(new.estimates))
     if not new.held.empty:
         lines.append(f"- {fmt.count(len(new.held), 'call or meeting', 'calls and meetings')} held: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}, {fmt.label(r['format'])})" for _, r in new.held.iterrows()) + ".")
+                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}, {fmt.label(r['format'])}){row_mark(r)}"
+                                   for _, r in new.held.iterrows()) + ".")
     if not new.scheduled.empty:
         lines.append(f"- {fmt.count(len(new.scheduled), 'contact')} newly announced: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])})" for _, r in new.scheduled.iterrows()) + ".")
+                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}){row_mark(r)}" for _, r in new.scheduled.iterrows()) + ".")
     if not new.cancelled.empty:
         lines.append(f"- {fmt.count(len(new.cancelled), 'contact')} cancelled: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.md_escape(r['participants'])})" for _, r in new.cancelled.iterrows()) + ".")
+                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.md_escape(r['participants'])}){row_mark(r)}"
+                                   for _, r in new.cancelled.iterrows()) + ".")
     if not new.events.empty:
-        lines.append("- " + fmt.listing(f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}" for _, r in new.events.iterrows()) + ".")
+        lines.append("- " + fmt.listing(f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}{row_mark(r)}"
+                                        for _, r in new.events.iterrows()) + ".")
     if not lines:
         return f"Nothing new entered the data between {fmt.day(since)} and {fmt.day(view.as_of)}."
     return f"Since {fmt.day(since)}:\n\n" + "\n".join(lines)
@@ -241,38 +253,62 @@ def timeline_alt(held: pd.DataFrame, scheduled: pd.DataFrame, start, end) -> str
             f"diplomatic track, marker shape by format, with {len(scheduled)} scheduled contacts drawn hollow.{busiest}")
 
 
-def table(frame: pd.DataFrame, columns: dict[str, str], summary: str = "Data behind this chart") -> str:
-    """A collapsed Markdown table of the rows drawn, every cell escaped."""
-    header = "| " + " | ".join(columns.values()) + " |"
-    rule = "|" + "---|" * len(columns)
-    lines = [header, rule]
+ID_COLUMNS = ("estimate_id", "contact_id", "event_id")
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """The rows behind a chart, as the page shows them (HTML) and as a download (CSV): the same cells."""
+
+    html: str
+    csv: str
+
+
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def data_table(frame: pd.DataFrame, columns: dict[str, str], name: str, summary: str = "Data behind this chart",
+               anchored: set[str] | None = None) -> DataTable:
+    """A collapsed HTML table of the rows drawn and the same cells as CSV.
+
+    Rows of the dataset lead with their id, linked to the evidence page, and carry the id as their
+    anchor (once per page: `anchored` holds the ids already used) and a citation of their source.
+    Every cell is escaped.
+    """
+    anchored = set() if anchored is None else anchored
+    id_column = next((c for c in ID_COLUMNS if c in frame.columns), None)
+    shown = ({id_column: "row"} if id_column else {}) | columns
+    cites = "source_id" in frame.columns
+    e = lambda value: html.escape(value, quote=True)  # noqa: E731
+    head = "".join(f'<th scope="col">{e(label)}</th>' for label in shown.values()) + ('<th scope="col">cite</th>' if cites else "")
+    body, records = [], []
     for _, row in frame.iterrows():
-        cells = []
-        for column in columns:
-            value = row[column]
-            if pd.isna(value):
-                cells.append("")
-            elif isinstance(value, pd.Timestamp):
-                cells.append(value.strftime("%Y-%m-%d"))
-            elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
-                cells.append(fmt.thousands(value))
+        cells = [_cell(row[c]) for c in shown]
+        records.append(cells)
+        tds = []
+        for column, text in zip(shown, cells):
+            if column == id_column:
+                tds.append(f'<td><a href="evidence.html#{e(text)}">{e(text)}</a></td>')
             else:
-                cells.append(fmt.md_escape(value))
-        lines.append("| " + " | ".join(cells) + " |")
-    if len(frame) == 0:
-        lines.append("| " + " | ".join("" for _ in columns) + " |")
-    return f"<details><summary>{summary} ({fmt.count(len(frame), 'row')})</summary>\n\n" + "\n".join(lines) + "\n\n</details>"
-
-
-def sources_block(sources: pd.DataFrame) -> str:
-    """The generated list of sources used: outlet, title (linked), date."""
-    if sources.empty:
-        return "No sources were used."
-    lines = []
-    for _, s in sources.iterrows():
-        title = s["title"] if pd.notna(s["title"]) else "(untitled)"
-        lines.append(f"- {fmt.md_escape(s['outlet'])}, {fmt.link(title, s['url'])}, {fmt.day(s['published'])}.")
-    return "\n".join(lines)
+                tds.append(f"<td>{e(text)}</td>")
+        if cites:
+            tds.append(f"<td>{row_mark(row)}</td>")
+        row_id = cells[0] if id_column else ""
+        anchor = ""
+        if row_id and row_id not in anchored:
+            anchored.add(row_id)
+            anchor = f' id="{e(row_id)}"'
+        body.append(f"<tr{anchor}>" + "".join(tds) + "</tr>")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([list(shown.values()), *records])
+    html_table = (f'<details id="data-{e(name)}"><summary>{e(summary)} ({fmt.count(len(frame), "row")})</summary>\n'
+                  f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</details>")
+    return DataTable(html=html_table, csv=out.getvalue())
 
 
 CAVEATS = (
@@ -295,5 +331,5 @@ def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
     if moved is not None:
         text = (f"Published estimates of the Russian force near Ukraine went from {estimate_sentence_part(moved.first)} "
                 f"to {estimate_sentence_part(moved.last)}. ")
-    return text + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
+    return strip(text) + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
                    f"{fmt.count(int(busiest.max()), 'contact')} of the {len(held)} held.")

@@ -7,13 +7,14 @@ every section displays Markdown rendered by `narrative` and charts drawn by `cha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import Image, Markdown, display
 
-from . import analysis, asof, charts, fmt, narrative, params, paths
+from . import analysis, asof, charts, cite, fmt, narrative, params, paths
 from .data import Dataset, load
 from .period import STUDY_END, STUDY_START
 from .schema import read_package
@@ -60,22 +61,30 @@ class Page:
     drawn: list[pd.DataFrame] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     display_output: bool = True
+    citations: cite.Citations = field(default_factory=cite.Citations)
+    anchored: set[str] = field(default_factory=set)
 
     def show(self, markdown: str) -> None:
-        """Show a Markdown block (and remember it)."""
-        self.text.append(markdown)
+        """Show a Markdown block with its citation marks turned into numbered links (and remember it)."""
+        resolved = self.citations.resolve(markdown)
+        self.text.append(resolved)
         if self.display_output:
-            show(markdown)
+            show(resolved)
 
-    def figure(self, fig, name: str, alt: str, caption: str, data_table: str) -> None:
-        """Save a chart as SVG and PNG, display it with alt text, a caption and its data."""
+    def figure(self, fig, name: str, alt: str, caption: str, rows: pd.DataFrame, columns: dict[str, str],
+               summary: str = "Data behind this chart") -> None:
+        """Save a chart (SVG, PNG) and its data (CSV); display it with alt text, a caption and its data table."""
         self.figure_count += 1
         caption = f"Figure {self.figure_count}. {caption}"
+        table = narrative.data_table(rows, columns, name, summary, self.anchored)
         self.text += [charts.text_of(fig), alt, caption]
         if self.display_output:
-            png = charts.save(fig, self.figures_dir, f"{self.prefix}--{name}")
-            display(Image(data=png, format="png", alt=alt, metadata={"caption": caption}))
-        self.show(data_table)
+            stem = f"{self.prefix}--{name}"
+            png = charts.save(fig, self.figures_dir, stem)
+            (self.figures_dir / f"{stem}.csv").write_text(table.csv, encoding="utf-8")
+            display(Image(data=png, format="png", alt=alt,
+                          metadata={"caption": caption, "csv": f"data/{stem}.csv", "id": f"figure-{name}"}))
+        self.show(table.html)
 
     def note_rows(self, *frames: pd.DataFrame) -> None:
         """Remember rows shown, for the generated list of sources at the end."""
@@ -85,11 +94,33 @@ class Page:
         """The sources behind every row this page showed, by date."""
         return analysis.sources_used(self.dataset.sources, *self.drawn)
 
+    def rows_by_source(self) -> dict[str, list[str]]:
+        """The ids of the rows this page showed, by the source each one cites here."""
+        found: dict[str, list[str]] = {}
+        for frame in self.drawn:
+            id_column = next((c for c in narrative.ID_COLUMNS if c in frame.columns), None)
+            if id_column is None or "source_id" not in frame:
+                continue
+            for row_id, source_id in zip(frame[id_column], frame["source_id"]):
+                ids = found.setdefault(str(source_id), [])
+                if str(row_id) not in ids:
+                    ids.append(str(row_id))
+        return found
+
     def sources(self) -> None:
-        """The generated list of the sources behind everything this page showed."""
-        used = self.sources_used()
-        self.show(f"## Sources\n\n{fmt.count(len(used), 'source')} behind the figures, contacts and events above:\n\n"
-                  + narrative.sources_block(used))
+        """The numbered list of every source cited above, each with the rows it supports."""
+        listing = cite.sources_list(self.dataset.sources, self.citations, self.rows_by_source(),
+                                    row_href=lambda r: f"#{r}" if r in self.anchored else f"evidence.html#{r}")
+        self.show("## Sources\n\nEvery source cited above, numbered as cited; each names the rows it supports, which "
+                  "the evidence page lists in full.\n\n" + listing)
+
+    SECTIONS: ClassVar[tuple[str, ...]] = ()  # the page's sections in its notebook's order
+
+    def run_all(self):
+        """Every section in the notebook's order, as the notebook calls them (for a run without a kernel)."""
+        for name in self.SECTIONS:
+            getattr(self, name)()
+        return self
 
     def events_by(self, day) -> pd.DataFrame:
         """The milestones known by a day, for the charts' key-date lines."""
@@ -114,19 +145,22 @@ def _page_setup(data_dir, figures_dir, figure_prefix, slug, dataset: Dataset | N
 
 @dataclass
 class BuildupPage(Page):
+    SECTIONS = ("summary", "estimates_section", "disagreement_section", "btg_section", "who_section", "caveats", "sources")
     start: date = STUDY_START
     end: date = STUDY_END
     estimates: pd.DataFrame | None = None
 
     @classmethod
-    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", groups=(), scopes=()):
+    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", groups=(), scopes=(),
+                        dataset: Dataset | None = None, display_output: bool = True):
         first, last = params.window(start, end)
         groups = params.choices("groups", list(groups), _enum("troop_estimates", "estimator_group"))
         scopes = params.choices("scopes", list(scopes), _enum("troop_estimates", "scope"))
-        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "10-troop-buildup")
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "10-troop-buildup", dataset)
         estimates = asof.estimates_published(dataset.troop_estimates, dataset.sources, last, start=first)
         estimates = analysis.filter_estimates(estimates, groups=groups, scopes=scopes)
-        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, estimates=estimates)
+        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, estimates=estimates,
+                   display_output=display_output)
         page.note_rows(estimates)
         return page
 
@@ -162,7 +196,7 @@ class BuildupPage(Page):
             source=narrative.source_line(totals, self.dataset.sources, "estimate"), band=band)
         self.figure(fig, "estimates", narrative.estimates_alt(totals, self.start, self.end),
                     "Every published estimate of the whole force in troops, by estimator group; the shaded band spans the groups' latest figures.",
-                    narrative.table(totals, ESTIMATE_COLUMNS))
+                    totals, ESTIMATE_COLUMNS)
         self.show(" ".join(t for t in [narrative.change_sentence(self.estimates) or narrative.latest_estimates_sentence(self.estimates)] if t))
 
     def disagreement_section(self) -> None:
@@ -178,7 +212,7 @@ class BuildupPage(Page):
             source=narrative.source_line(btgs, self.dataset.sources, "estimate"), unit_label="Battalion tactical groups")
         self.figure(fig, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
                     "Estimates given in battalion tactical groups, a unit that is never added to troop figures.",
-                    narrative.table(btgs, ESTIMATE_COLUMNS))
+                    btgs, ESTIMATE_COLUMNS)
         self.show("No estimate in battalion tactical groups was published in this window." if btgs.empty else
              f"The latest figure in battalion tactical groups: {narrative.estimate_sentence_part(btgs.sort_values('published').iloc[-1])}.")
 
@@ -193,8 +227,9 @@ class BuildupPage(Page):
         alt = (f"Strip chart: one lane per estimator group, a mark for each of {len(est)} estimates; "
                + fmt.listing(f"{fmt.label(g)} {n}" for g, n in counts.items()) + ".") if not counts.empty else "Empty strip chart: no estimates."
         self.figure(fig, "who-when", alt, "Who was publishing estimates when.",
-                    narrative.table(est, ESTIMATE_COLUMNS))
-        self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items()) + ".")
+                    est, ESTIMATE_COLUMNS)
+        self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items())
+                   + "." + cite.table_mark("who-when"))
              if not counts.empty else "No estimates were published in this window.")
 
 
@@ -203,21 +238,25 @@ class BuildupPage(Page):
 
 @dataclass
 class DiplomacyPage(Page):
+    SECTIONS = ("summary", "timeline_section", "cadence_section", "requests_section", "scheduled_section", "caveats",
+                "sources")
     start: date = STUDY_START
     end: date = STUDY_END
     held: pd.DataFrame | None = None
     scheduled: pd.DataFrame | None = None
 
     @classmethod
-    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", tracks=(), levels=()):
+    def from_parameters(cls, data_dir="", figures_dir="", figure_prefix="", start="", end="", tracks=(), levels=(),
+                        dataset: Dataset | None = None, display_output: bool = True):
         first, last = params.window(start, end)
         tracks = params.choices("tracks", list(tracks), _enum("contacts", "track"))
         levels = params.choices("levels", list(levels), _enum("contacts", "level"))
-        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "20-diplomacy")
+        dataset, folder, prefix = _page_setup(data_dir, figures_dir, figure_prefix, "20-diplomacy", dataset)
         contacts = analysis.filter_contacts(dataset.contacts, tracks=tracks, levels=levels)
         held = asof.contacts_held(contacts, dataset.sources, last, start=first)
         scheduled = asof.contacts_scheduled(contacts, dataset.sources, last)
-        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, held=held, scheduled=scheduled)
+        page = cls(dataset=dataset, figures_dir=folder, prefix=prefix, start=first, end=last, held=held, scheduled=scheduled,
+                   display_output=display_output)
         page.note_rows(held, scheduled)
         return page
 
@@ -236,8 +275,9 @@ class DiplomacyPage(Page):
                                     source=narrative.source_line(pd.concat([held, scheduled]), self.dataset.sources, "contact"))
         self.figure(fig, "timeline", narrative.timeline_alt(held, scheduled, self.start, self.end),
                     "Every call and meeting, one lane per track; hollow marks were announced but not yet held at the end of the window.",
-                    narrative.table(pd.concat([held, scheduled]), CONTACT_COLUMNS))
-        self.show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + ".") if not tracks.empty
+                    pd.concat([held, scheduled]), CONTACT_COLUMNS)
+        self.show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + "." + cite.table_mark("timeline"))
+                  if not tracks.empty
              else "No calls or meetings fall in this window.")
 
     def cadence_section(self) -> None:
@@ -252,13 +292,14 @@ class DiplomacyPage(Page):
         alt = (f"Bar chart of contacts per week from {fmt.day(self.start)} to {fmt.day(self.end)}, stacked by level; "
                f"{len(self.held)} contacts in {int((weekly.sum(axis=1) > 0).sum())} of {len(weekly)} weeks.")
         self.figure(fig, "cadence", alt, "Weekly cadence of contacts, by level.",
-                    narrative.table(table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}}))
+                    table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}})
         self.show(narrative.gaps_sentence(self.held) or "There are too few contacts in this window to measure gaps.")
 
     def requests_section(self) -> None:
         asked = analysis.requesters(self.held)
         self.show("Who asked for contacts, where the sources say: "
-             + (fmt.listing(f"{fmt.md_escape(k)} ({int(n)})" for k, n in asked.items()) + "." if not asked.empty
+             + (fmt.listing(f"{fmt.md_escape(k)} ({int(n)})" for k, n in asked.items()) + "." + cite.table_mark("timeline")
+                if not asked.empty
                 else "no source in this window says."))
 
     def scheduled_section(self) -> None:
@@ -270,6 +311,8 @@ class DiplomacyPage(Page):
 
 @dataclass
 class BriefPage(Page):
+    SECTIONS = ("summary", "troops_section", "leaders_section", "scheduled_section", "changes_section",
+                "troops_and_talks_section", "events_section", "caveats", "sources")
     as_of: date = date(2021, 12, 31)
     since: date = date(2021, 12, 24)
     start: date = STUDY_START
@@ -297,13 +340,6 @@ class BriefPage(Page):
                    view=view, new=asof.restrict(view, since_day), display_output=display_output)
         return page
 
-    def run_all(self) -> "BriefPage":
-        """Every section in the notebook's order (for a run without a kernel); returns the page."""
-        for section in (self.summary, self.troops_section, self.leaders_section, self.scheduled_section,
-                        self.changes_section, self.troops_and_talks_section, self.events_section,
-                        self.caveats, self.sources):
-            section()
-        return self
 
     def _window(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
         return frame[frame[column] >= pd.Timestamp(self.start)]
@@ -311,7 +347,7 @@ class BriefPage(Page):
     def summary(self) -> None:
         v = self.view
         self.show(f"# Brief as of {fmt.day(self.as_of)}\n\n"
-             f"What a reader could have known on {fmt.day(self.as_of)}, from sources published by then.\n\n"
+             "What a reader could have known that day, from sources published by then.\n\n"
              + narrative.latest_estimates_sentence(v.estimates, self.as_of) + " "
              + narrative.leader_contact_sentence(v.held) + "\n\n"
              + narrative.scheduled_block(v.scheduled, self.as_of))
@@ -327,7 +363,7 @@ class BriefPage(Page):
             subtitle=f"Published estimates of Russian troops near Ukraine, low–high range, {fmt.short_day(self.start)} – {fmt.short_day(self.as_of)}",
             source=narrative.source_line(totals, self.dataset.sources, "estimate"))
         self.figure(fig, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
-                    f"The build-up as published up to {fmt.day(self.as_of)}.", narrative.table(totals, ESTIMATE_COLUMNS))
+                    f"The build-up as published up to {fmt.day(self.as_of)}.", totals, ESTIMATE_COLUMNS)
         self.note_rows(totals)
         self.show((narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
              + ("\n\n" + narrative.latest_by_group_block(totals) if len(totals) else ""))
@@ -364,10 +400,11 @@ class BriefPage(Page):
         alt = (narrative.estimates_alt(totals, self.start, self.as_of) + " Below, "
                + narrative.timeline_alt(held, self.view.scheduled, self.start, self.as_of))
         self.figure(fig, "troops-and-talks", alt, "Troops and talks on one time axis.",
-                    narrative.table(held, CONTACT_COLUMNS, summary="Contacts in this chart"))
+                    held, CONTACT_COLUMNS, summary="Contacts in this chart")
         self.note_rows(totals, held)
         self.show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
-             f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}.")
+             f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}."
+                  + cite.table_mark("troops") + cite.table_mark("troops-and-talks"))
 
     def events_section(self) -> None:
         events = self.view.events
@@ -377,4 +414,4 @@ class BriefPage(Page):
             self.show("No milestone in the data falls between the start of the window and this date.")
             return
         self.show("Recent milestones:\n\n" + "\n".join(f"- **{fmt.day_span(r['date'], r['end_date'])}**: {fmt.md_escape(r['title'])}."
-                                                  for _, r in recent.iterrows()))
+                                                  f"{cite.row_mark(r)}" for _, r in recent.iterrows()))
