@@ -1,11 +1,94 @@
-"""Prose from numbers: sentences checked word for word against values read off the data."""
+"""Prose from numbers: sentences checked word for word on small frames built here."""
 
 from __future__ import annotations
 
+import datetime as dt
 
-from buildup import asof, narrative
+import pandas as pd
+
+from buildup import narrative
+from buildup.cite import strip
+
+CONTACT = {"contact_id": "ct-900", "date": pd.Timestamp("2021-12-30"), "end_date": pd.NaT, "format": "phone",
+           "place": None, "requested_by": "Russia", "duration_min": 50, "duration_qualifier": "about",
+           "start_time": dt.time(15, 35), "timezone": "America/New_York", "track": "us_russia", "level": "leaders",
+           "participants": "Joe Biden; Vladimir Putin", "source_id": "src-a"}
 
 
-def test_placeholder(dataset):
-    view = asof.snapshot(dataset, "2021-12-31")
-    assert narrative.leader_contact_sentence(view.held).startswith("The latest contact between leaders was on **30 December 2021**")
+def contacts(*changes: dict) -> pd.DataFrame:
+    return pd.DataFrame([{**CONTACT, **c} for c in changes])
+
+
+def test_ordinals_in_words_then_in_figures():
+    assert [narrative.ordinal(n) for n in (1, 2, 10, 11)] == ["first", "second", "tenth", "11th"]
+
+
+def test_contact_details_in_reading_order():
+    row = contacts({})[0:1].iloc[0]
+    assert narrative.contact_details(row) == ("phone call, at the request of Russia, about 50 minutes, "
+                                              "from 15:35 (America/New_York)")
+    row = contacts({"place": "Geneva", "format": "in_person", "requested_by": None, "duration_min": None,
+                    "start_time": None}).iloc[0]
+    assert narrative.contact_details(row) == "meeting in person in Geneva"
+
+
+def test_leader_sentence_counts_earlier_calls_that_month_and_cites_each():
+    held = contacts({"contact_id": "ct-1", "date": pd.Timestamp("2021-12-07"), "format": "video", "source_id": "src-b"},
+                    {"contact_id": "ct-2"})
+    text = narrative.leader_contact_sentence(held)
+    assert strip(text) == ("The latest contact between leaders was on **30 December 2021**: Joe Biden; Vladimir Putin, "
+                           "phone call, at the request of Russia, about 50 minutes, from 15:35 (America/New_York). "
+                           "It was their second direct contact that month, after the one of 7 December 2021.")
+    assert text.count("⟦src-a⟧") == 1 and text.count("⟦src-b⟧") == 1
+
+
+def test_no_leaders_and_nothing_scheduled_are_said_plainly():
+    empty = contacts({}).iloc[0:0]
+    assert narrative.leader_contact_sentence(empty) == "No contact between leaders had been held in the selected data."
+    assert narrative.scheduled_block(empty, "2021-12-31") == "No contact announced by 31 December 2021 was still to come."
+
+
+def test_sessions_on_consecutive_days_in_one_place_become_one_line():
+    scheduled = contacts({"contact_id": "ct-1", "date": pd.Timestamp("2022-01-09"), "place": "Geneva", "format": "in_person",
+                          "participants": "Wendy Sherman; Sergei Ryabkov"},
+                         {"contact_id": "ct-2", "date": pd.Timestamp("2022-01-10"), "place": "Geneva", "format": "in_person",
+                          "participants": "Wendy Sherman; Sergei Ryabkov", "source_id": "src-b"})
+    assert strip(narrative.scheduled_block(scheduled, "2021-12-31")) == (
+        "Announced by 31 December 2021 and still to come:\n\n"
+        "- **9–10 January 2022**: US–Russia in Geneva, meeting in person (Wendy Sherman; Sergei Ryabkov).")
+
+
+def test_gaps_sentence_names_the_longest_quiet_stretches_and_cites_their_ends():
+    held = contacts({"contact_id": "ct-1", "date": pd.Timestamp("2021-06-16"), "source_id": "s1"},
+                    {"contact_id": "ct-2", "date": pd.Timestamp("2021-07-28"), "source_id": "s2"},
+                    {"contact_id": "ct-3", "date": pd.Timestamp("2021-07-30"), "source_id": "s3"})
+    text = narrative.gaps_sentence(held)
+    assert strip(text) == ("The longest stretches without any contact in the data: 42 days between 16 June 2021 and "
+                           "28 July 2021 and 2 days between 28 July 2021 and 30 July 2021.")
+    assert text.endswith("⟦s1⟧⟦s2⟧⟦s3⟧")
+    assert narrative.gaps_sentence(held.iloc[0:1]) == ""
+
+
+def test_data_table_and_its_csv_hold_the_same_cells_escaped_in_html():
+    frame = pd.DataFrame([{"estimate_id": "te-1", "published": pd.Timestamp("2021-04-12"), "low": 40000,
+                           "estimator": "<b>Mendel</b>", "qualifier": None, "source_id": "s1"}])
+    anchored: set[str] = set()
+    table = narrative.data_table(frame, {"published": "published", "estimator": "estimator", "low": "low",
+                                         "qualifier": "qualifier"}, "troops", anchored=anchored)
+    assert table.csv == "row,published,estimator,low,qualifier\nte-1,2021-04-12,<b>Mendel</b>,40000,\n"
+    assert '<tr id="te-1"><td><a href="evidence.html#te-1">te-1</a></td><td>2021-04-12</td>' in table.html
+    assert "&lt;b&gt;Mendel&lt;/b&gt;" in table.html and "<b>Mendel" not in table.html
+    assert '<details id="data-troops"><summary>Data behind this chart (1 row)</summary>' in table.html
+    assert anchored == {"te-1"}
+    again = narrative.data_table(frame, {"low": "low"}, "other", anchored=anchored)
+    assert '<tr id="te-1">' not in again.html and "<tr><td>" in again.html  # an id is used once per page
+
+
+def test_alt_texts_say_what_is_drawn():
+    empty = pd.DataFrame(columns=["published", "low", "high", "unit", "qualifier", "estimator"])
+    assert narrative.estimates_alt(empty, "2021-03-01", "2021-03-31") == (
+        "Empty chart: no estimates in troops were published between 1 March 2021 and 31 March 2021.")
+    held = contacts({}, {"contact_id": "ct-2", "track": "osce"}, {"contact_id": "ct-3", "track": "osce"})
+    assert narrative.timeline_alt(held, held.iloc[0:1], "2021-12-01", "2021-12-31") == (
+        "Timeline of 3 calls and meetings held from 1 December 2021 to 31 December 2021, one lane per diplomatic "
+        "track, marker shape by format, with 1 scheduled contacts drawn hollow. The busiest track is OSCE with 2.")
