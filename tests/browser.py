@@ -4,6 +4,7 @@ links, headings, widths, and axe-core's accessibility findings."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.util import find_spec
 from dataclasses import dataclass, field
@@ -85,9 +86,9 @@ class Browser:
         self._playwright.stop()
 
     def visit(self, path: Path, width: int = DESKTOP, axe: bool = False, screenshot: str | None = None,
-              then_width: int | None = None) -> Visit:
-        """Open a page at `width`; with then_width, also narrow the same page and measure it again."""
-        page = self._browser.new_page(viewport={"width": width, "height": 900})
+              then_width: int | None = None, color_scheme: str = "light") -> Visit:
+        """Open a page at `width` in a colour scheme; with then_width, also narrow the page and measure it again."""
+        page = self._browser.new_page(viewport={"width": width, "height": 900}, color_scheme=color_scheme)
         visit = Visit(path=path, width=width, facts={})
 
         def route(handle):
@@ -126,3 +127,14 @@ class Browser:
             page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True, type="jpeg", quality=70)
         page.close()
         return visit
+
+    def pdf(self, path: Path, out: Path) -> int:
+        """Print a page to an A4 PDF as Chromium does; return its number of pages."""
+        page = self._browser.new_page()
+        page.route("**/*", lambda handle: handle.continue_() if handle.request.url.startswith(("file://", "data:"))
+                   else handle.abort())
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        page.pdf(path=str(out), format="A4", print_background=False)
+        page.close()
+        data = out.read_bytes()
+        return len(re.findall(rb"/Type\s*/Page[^s]", data))

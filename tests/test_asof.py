@@ -81,3 +81,31 @@ def test_restrict_keeps_what_became_known_since(dataset):
     # ct-027 was held on 23 December, before `since`, but first reported on 24 December: it is news.
     assert _ids(new.held, "contact_id") == {"ct-027", "ct-028"}
     assert _ids(new.scheduled, "contact_id") == {"ct-031", "ct-032", "ct-033", "ct-034"}
+
+
+def test_a_contact_due_on_as_of_and_not_yet_reported_is_still_scheduled(dataset):
+    # ct-028: the call of 30 December 2021, announced on 29 December, first reported on 31 December.
+    scheduled = asof.contacts_scheduled(dataset.contacts, dataset.sources, "2021-12-30")
+    assert "ct-028" in _ids(scheduled, "contact_id")
+    assert list(scheduled["status"].cat.categories) == ["held", "cancelled", "scheduled"]
+    assert scheduled.index.equals(scheduled.set_index("contact_id", drop=False).index)
+
+
+def test_restrict_drops_announcements_made_before_since(dataset):
+    view = asof.snapshot(dataset, "2022-01-08")
+    # All four talks of 9-13 January were announced by 31 December: none is news after 1 January.
+    assert _ids(view.scheduled, "contact_id") >= {"ct-031", "ct-032", "ct-033", "ct-034"}
+    new = asof.restrict(view, "2022-01-01")
+    assert not _ids(new.scheduled, "contact_id") & {"ct-031", "ct-032", "ct-033", "ct-034"}
+    assert (new.cancelled["known"] >= pd.Timestamp("2022-01-01")).all()
+
+
+def test_start_filters_cancellations_by_their_day_and_events_by_theirs(dataset):
+    cancelled = asof.contacts_cancelled(dataset.contacts, dataset.sources, "2022-02-24", start="2022-02-23")
+    assert _ids(cancelled, "contact_id") == set()  # ct-076 was called off on 22 February
+    cancelled = asof.contacts_cancelled(dataset.contacts, dataset.sources, "2022-02-24", start="2022-02-22")
+    assert _ids(cancelled, "contact_id") == {"ct-076"}
+    events = asof.events_until(dataset.events, dataset.sources, "2021-04-22", start="2021-04-20")
+    assert _ids(events, "event_id") == {"ev-007", "ev-009"}  # ev-008 of 22 April was first reported on 23 April
+    held = asof.contacts_held(dataset.contacts, dataset.sources, "2021-09-12")
+    assert held["end_date"].isna().all() or (held["end_date"] <= pd.Timestamp("2021-09-12")).all()

@@ -96,3 +96,36 @@ def test_screenshots_are_saved_for_every_page(visits):
     saved = set(os.listdir(paths.ROOT / "test-artifacts" / "browser"))
     for page in PAGES:
         assert f"{page.stem}-phone.jpg" in saved
+
+
+DARK_AND_PHONE = ["brief-2021-12-31.html", "brief-2022-02-24.html", "10-troop-buildup.html", "20-diplomacy.html",
+                  "index.html", "evidence.html", "changelog.html"]
+
+
+def test_axe_core_finds_no_serious_violation_in_the_dark_scheme_or_on_a_phone():
+    browser = Browser()
+    try:
+        found = {}
+        for name in DARK_AND_PHONE:
+            for width, scheme in ((DESKTOP, "dark"), (PHONE, "dark"), (PHONE, "light")):
+                visit = browser.visit(paths.REPORTS / name, width, axe=True, color_scheme=scheme)
+                serious = [v for v in visit.violations if v["impact"] in ("serious", "critical")]
+                if serious:
+                    found[(name, width, scheme)] = serious
+                assert not visit.requests, (name, visit.requests)
+        assert not found, found
+    finally:
+        browser.close()
+
+
+def test_three_reports_print_to_a4_pdf(tmp_path):
+    browser = Browser()
+    try:
+        pages = {name: browser.pdf(paths.REPORTS / name, tmp_path / f"{name}.pdf")
+                 for name in ("brief-2021-12-31.html", "10-troop-buildup.html", "20-diplomacy.html")}
+    finally:
+        browser.close()
+    (paths.ROOT / "test-artifacts").mkdir(exist_ok=True)
+    (paths.ROOT / "test-artifacts" / "pdf-pages.txt").write_text(
+        "".join(f"{name}: {n} A4 pages\n" for name, n in pages.items()), encoding="utf-8")
+    assert all(n >= 2 for n in pages.values()), pages

@@ -135,3 +135,15 @@ def test_listing_and_count():
 def test_initial_capital_changes_only_the_first_letter():
     assert fmt.initial_capital("independent analysts and media") == "Independent analysts and media"
     assert fmt.initial_capital("") == ""
+
+
+def test_md_escape_flattens_lines_and_escapes_quotes_and_empties():
+    assert fmt.md_escape("a\r\nb") == "a  b"
+    assert fmt.md_escape('say "hi"') == "say &quot;hi&quot;"
+    assert fmt.md_escape(None) == "" and fmt.md_escape(float("nan")) == "" and fmt.md_escape(0) == "0"
+    assert fmt.md_escape("") == ""
+
+
+def test_safe_url_keeps_query_characters_and_quotes_spaces():
+    assert fmt.safe_url("https://example.org/a b?x=1&y=2#top") == "https://example.org/a%20b?x=1&y=2#top"
+    assert fmt.safe_url("javascript:alert(1)") == "" and fmt.safe_url(None) == ""

@@ -116,3 +116,12 @@ def test_the_readme_names_every_module_of_the_package():
     modules = {p.stem for p in (paths.ROOT / "src" / "buildup").glob("*.py") if p.stem != "__init__"}
     named = set(re.findall(r"`(\w+)`", README[README.index("The package, one job per module"):]))
     assert modules <= named, f"modules the README does not name: {sorted(modules - named)}"
+
+
+def test_mutation_testing_mutates_exactly_the_five_pure_modules():
+    import tomllib
+
+    config = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    modules = {p.name for p in (paths.ROOT / "src" / "buildup").glob("*.py")}
+    spared = {p.rsplit("/", 1)[1] for p in config["do_not_mutate"]}
+    assert modules - spared == {"asof.py", "analysis.py", "fmt.py", "narrative.py", "params.py"}
