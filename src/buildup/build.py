@@ -328,8 +328,8 @@ def write_site(settings: Settings, package, data_hash: str, code: str, every: li
 def _citation_fields(report: Report, dataset_version: str) -> dict:
     from .citation import report_citation
 
-    as_of = report.parameters.get("as_of") or (read_parameters(report.notebook)["as_of"].default
-                                               if "as_of" in read_parameters(report.notebook) else None)
+    declared = read_parameters(report.notebook)
+    as_of = report.parameters.get("as_of") or (declared["as_of"].default if "as_of" in declared else None)
     found = report_citation(report.name, report.title, dataset_version, as_of=as_of)
     return {"citation_text": found.text, "citation_bibtex": found.bibtex}
 

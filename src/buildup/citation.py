@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,10 +25,15 @@ def _authors(cff: dict) -> str:
     return " and ".join(n for n in names if n) or "The Build-up Brief authors"
 
 
+@lru_cache(maxsize=4)
+def _read_cff(cff_path: Path, text: str) -> dict:
+    return yaml.safe_load(text)
+
+
 def report_citation(report_name: str, title: str, dataset_version: str, as_of: str | None = None,
                     cff_path: Path = CITATION_FILE) -> Citation:
     """How to cite one report: who, when released, what, which dataset version, and which file."""
-    cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
+    cff = _read_cff(cff_path, cff_path.read_text(encoding="utf-8"))  # parsed once per content
     authors = _authors(cff)
     year = str(cff.get("date-released", ""))[:4]
     collection = cff.get("title", "Build-up Brief")

@@ -16,9 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import paths
-from .data import Dataset
 from .index import standalone_page
+
+if TYPE_CHECKING:  # pandas is imported only when the site pages are rebuilt, never on a no-op build
+    from .data import Dataset
 
 DOWNLOADS = "data"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
