@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): requirements.txt pyproject.toml
 	@echo "Setting up $(VENV) from requirements.txt (first use only)..."
 	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
 	@$(PY) -m ipykernel install --sys-prefix --name buildup --display-name "Build-up Brief (.venv)" > /dev/null
 	@$(VENV)/bin/nbstripout --install --attributes .gitattributes 2>/dev/null || true
 	@touch $(STAMP)

@@ -124,7 +124,7 @@ class Browser:
             visit.narrow = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if screenshot:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True, type="jpeg", quality=70)
+            page.screenshot(path=str(ARTIFACTS / screenshot), type="jpeg", quality=70)  # the first screenful
         page.close()
         return visit
 

@@ -15,6 +15,7 @@ from buildup.build import Settings, build
 from buildup.validate import validate
 from html_elements import elements
 
+
 PAYLOADS = [
     "<script>alert('xss-1')</script>",
     "<img src=x onerror=alert('xss-2')>",

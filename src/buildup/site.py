@@ -57,7 +57,8 @@ def changelog_page(data_dir: Path) -> str:
     source = Path(data_dir) / "CHANGELOG.md"
     text = source.read_text(encoding="utf-8") if source.is_file() else "# Changelog\n\nNo changelog in this dataset.\n"
     render = mistune.create_markdown(escape=True, plugins=["table"])
-    return standalone_page("Changelog of the dataset · Build-up Brief", render(text))
+    body = render(text).replace("<table>", '<table tabindex="0">')  # a table that scrolls on a phone takes focus
+    return standalone_page("Changelog of the dataset · Build-up Brief", body)
 
 
 @dataclass(frozen=True)
