@@ -69,7 +69,7 @@ def _event_words(row) -> list[tuple[str, str]]:
 WORDS = {"troop_estimates": _estimate_words, "contacts": _contact_words, "events": _event_words}
 
 
-def row_entry(table: str, id_column: str, row, source_numbers: dict[str, int]) -> str:
+def row_entry(table: str, id_column: str, row) -> str:
     """One row as an article with its id as anchor."""
     row_id = str(row[id_column])
     fields = WORDS[table](row)
@@ -94,7 +94,7 @@ def render_evidence(dataset: Dataset, version: str) -> str:
         frame = getattr(dataset, table).sort_values([date_column, id_column])
         parts.append(f'<h2 id="{table}">{_e(heading)} ({len(frame)})</h2>')
         for _, row in frame.iterrows():
-            parts.append(row_entry(table, id_column, row, {}))
+            parts.append(row_entry(table, id_column, row))
             rows_by_source.setdefault(str(row["source_id"]), []).append(str(row[id_column]))
             if table == "contacts" and _given(row["announced_source_id"]):
                 rows_by_source.setdefault(str(row["announced_source_id"]), []).append(str(row[id_column]))
