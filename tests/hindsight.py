@@ -149,6 +149,7 @@ def leaks_in_page(html: str, as_of: date, known: Known) -> list[Leak]:
             if stated and stated[-1] > as_of:
                 leaks.append(Leak("cites a source", repr(_text(item)[:90]), stated[-1]))
     words = set(re.findall(r"[a-z0-9][a-z0-9-]*[a-z0-9]", _text(soup)))
+    words |= {a["href"].rpartition("#")[2] for drawing in soup.find_all("svg") for a in drawing.find_all("a", href=True)}
     for source_id, day in known.published.items():
         if source_id in words and day > as_of:
             leaks.append(Leak("shows source", source_id, day))
@@ -157,7 +158,13 @@ def leaks_in_page(html: str, as_of: date, known: Known) -> list[Leak]:
         if row_id in words and day > as_of and row_id not in announced:
             leaks.append(Leak("shows row", row_id, day))
     allowed = _scheduled_days(known.scheduled_on(as_of) + known.called_off_by(as_of))
-    for day in sorted(set(dates_in(_text(soup), as_of))):
+    # A chart's text is read piece by piece (a tick "28" next to a tick "Mar" is not 28 March); its
+    # marks' titles and labels are read in full.
+    chart_dates = []
+    for drawing in soup.find_all("svg"):
+        chart_dates += [d for piece in drawing.find_all(["text", "title"]) for d in dates_in(_text(piece), as_of)]
+        drawing.decompose()
+    for day in sorted(set(dates_in(_text(soup), as_of) + chart_dates)):
         if day > as_of and day not in allowed:
             leaks.append(Leak("states the date", day.isoformat(), day))
     return leaks

@@ -55,6 +55,6 @@ def read(path: Path) -> Executed:
             data = output.get("data", {})
             if "text/markdown" in data:
                 markdown.append(data["text/markdown"])
-            if "image/png" in data:
+            if '<figure class="chart"' in data.get("text/html", ""):
                 images.append(output)
     return Executed(notebook, "\n\n".join(markdown), images, errors)

@@ -70,13 +70,15 @@ def test_html_is_self_contained_with_no_script_and_no_network(fresh):
         assert text.rstrip().endswith("</html>")
 
 
-def test_images_carry_their_own_alt_text(fresh):
+def test_charts_are_inline_svg_named_by_their_own_alt_text(fresh):
     out, _, _ = fresh
     text = (out / "30-brief.html").read_text(encoding="utf-8")
-    alts = [img["alt"] for img in tags(text, "img")]
-    assert all(img["src"].startswith("data:image/png;base64,") for img in tags(text, "img"))
-    assert len(alts) == 2
-    assert alts[0].startswith("Chart of ") and "more than 100,000 troops" in alts[0]
+    assert not tags(text, "img")
+    svgs = tags(text, "svg")
+    assert len(svgs) == 4  # two charts, each drawn wide and narrow
+    alts = [s["aria-label"] for s in svgs]
+    assert alts[0] == alts[1] and alts[0].startswith("Chart of ") and "more than 100,000 troops" in alts[0]
+    assert all(s["role"] == "group" and "width" not in s for s in svgs)
     assert "No description has been provided" not in text
 
 
@@ -88,7 +90,7 @@ def test_report_has_a_table_of_contents_and_a_footer(fresh):
         assert f'id="{anchor}"' in text
     footer = text[text.index('<footer class="about">'):]
     assert "<code>as_of</code></td><td><code>2021-12-31</code>" in footer
-    assert re.search(r'Version 1\.0\.0 \(<a href="changelog.html">what changed</a>\); content hash \(SHA-256\): <code class="hash">[0-9a-f]{64}</code>', footer)
+    assert re.search(r'Version 1\.1\.0 \(<a href="changelog.html">what changed</a>\); content hash \(SHA-256\): <code class="hash">[0-9a-f]{64}</code>', footer)
     assert "troop_estimates " in footer and "pandas " in footer and "nbconvert " in footer
 
 

@@ -171,6 +171,11 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+def people(participants: object) -> str:
+    """'Joe Biden; Vladimir Putin' (the data's list) -> 'Joe Biden and Vladimir Putin'."""
+    return listing(p.strip() for p in str(participants).split(";"))
+
+
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """'1 contact', '3 contacts'."""
     return f"{thousands(n)} {singular if n == 1 else (plural or singular + 's')}"

@@ -253,7 +253,58 @@ def timeline_alt(held: pd.DataFrame, scheduled: pd.DataFrame, start, end) -> str
             f"diplomatic track, marker shape by format, with {len(scheduled)} scheduled contacts drawn hollow.{busiest}")
 
 
-ID_COLUMNS = ("estimate_id", "contact_id", "event_id")
+ID_COLUMNS = ("row_id", "estimate_id", "contact_id", "event_id")
+
+
+def estimate_mark_title(row) -> str:
+    """What one estimate's mark says: "31 Dec 2021 · EFE and AP (wire report): more than 100,000 troops near
+    Ukraine's borders", with "(a claim by a party to the conflict)" after a party's figure."""
+    party = " (a claim by a party to the conflict)" if bool(row["party_to_conflict"]) else ""
+    return f"{fmt.short_day(row['published'])} · {row['estimator']}: {fmt.estimate_text(row)} {fmt.label(row['scope'])}{party}"
+
+
+def contact_mark_title(row) -> str:
+    """What one contact's mark says: "30 Dec 2021 · Joe Biden and Vladimir Putin, phone call, about 50 minutes,
+    at the request of Russia"."""
+    details = [fmt.label(row["format"]) + (f" in {row['place']}" if pd.notna(row["place"]) else "")]
+    if pd.notna(row["duration_min"]):
+        details.append(fmt.duration(row["duration_min"], row["duration_qualifier"]))
+    if pd.notna(row["requested_by"]):
+        details.append(f"at the request of {fmt.party(row['requested_by'])}")
+    scheduled = " (scheduled)" if row["status"] == "scheduled" else ""
+    return f"{fmt.short_day(row['date'])} · {fmt.people(row['participants'])}, {', '.join(details)}{scheduled}"
+
+
+def event_mark_title(row) -> str:
+    """What a key date's label says on hover: "22 Apr 2021 · Shoigu announces end of snap drills and a pullback"."""
+    return f"{fmt.short_day(row['date'])} · {row['title']}"
+
+
+MARK_TITLES = {"estimate_id": estimate_mark_title, "contact_id": contact_mark_title, "event_id": event_mark_title}
+
+
+def marks_table(*frames: pd.DataFrame) -> pd.DataFrame:
+    """Marked rows of different tables as one table by date (row id, date, what the mark says, source)."""
+    parts = []
+    for frame in frames:
+        if frame.empty:
+            continue
+        id_column = next(c for c in MARK_TITLES if c in frame.columns)
+        when = frame["published"] if "published" in frame.columns else frame["date"]
+        parts.append(pd.DataFrame({"row_id": frame[id_column], "date": when.dt.strftime("%Y-%m-%d"),
+                                   "mark_title": frame["mark_title"], "source_id": frame["source_id"]}))
+    if not parts:
+        return pd.DataFrame(columns=["row_id", "date", "mark_title", "source_id"])
+    return pd.concat(parts).sort_values(["date", "row_id"], kind="stable").reset_index(drop=True)
+
+
+def with_marks(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows with `mark_href` (the row on the evidence page) and `mark_title` (what its mark says)
+    for a chart to put on each mark."""
+    id_column = next(c for c in MARK_TITLES if c in frame.columns)
+    describe = MARK_TITLES[id_column]
+    return frame.assign(mark_href=[f"evidence.html#{i}" for i in frame[id_column]],
+                        mark_title=[describe(row) for _, row in frame.iterrows()] if len(frame) else [])
 
 
 @dataclass(frozen=True)
@@ -273,11 +324,12 @@ def _cell(value) -> str:
 
 
 def data_table(frame: pd.DataFrame, columns: dict[str, str], name: str, summary: str = "Data behind this chart",
-               anchored: set[str] | None = None) -> DataTable:
+               anchored: set[str] | None = None, anchor_column: str | None = None) -> DataTable:
     """A collapsed HTML table of the rows drawn and the same cells as CSV.
 
     Rows of the dataset lead with their id, linked to the evidence page, and carry the id as their
     anchor (once per page: `anchored` holds the ids already used) and a citation of their source.
+    Rows that are not dataset rows (weeks) take their anchor from `anchor_column`, which is not shown.
     Every cell is escaped.
     """
     anchored = set() if anchored is None else anchored
@@ -298,7 +350,7 @@ def data_table(frame: pd.DataFrame, columns: dict[str, str], name: str, summary:
                 tds.append(f"<td>{e(text)}</td>")
         if cites:
             tds.append(f"<td>{row_mark(row)}</td>")
-        row_id = cells[0] if id_column else ""
+        row_id = cells[0] if id_column else (str(row[anchor_column]) if anchor_column else "")
         anchor = ""
         if row_id and row_id not in anchored:
             anchored.add(row_id)

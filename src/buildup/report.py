@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Image, Markdown, display
+from IPython.display import HTML, Markdown, display
 
-from . import analysis, asof, charts, cite, fmt, narrative, params, paths
+from . import analysis, asof, charts, cite, fmt, narrative, params, paths, style, svg
 from .data import Dataset, load
 from .period import STUDY_END, STUDY_START
 from .schema import read_package
@@ -24,6 +24,8 @@ ESTIMATE_COLUMNS = {"published": "published", "estimator_group": "group", "estim
                     "low": "low", "high": "high", "unit": "unit", "scope": "scope", "source_id": "source"}
 CONTACT_COLUMNS = {"date": "date", "track": "track", "format": "format", "level": "level", "participants": "participants",
                    "place": "place", "duration_min": "minutes", "requested_by": "requested by", "status": "status", "source_id": "source"}
+
+MARKS_COLUMNS = {"date": "date", "mark_title": "what", "source_id": "source"}
 
 
 def show(markdown: str) -> None:
@@ -71,19 +73,24 @@ class Page:
         if self.display_output:
             show(resolved)
 
-    def figure(self, fig, name: str, alt: str, caption: str, rows: pd.DataFrame, columns: dict[str, str],
-               summary: str = "Data behind this chart") -> None:
-        """Save a chart (SVG, PNG) and its data (CSV); display it with alt text, a caption and its data table."""
+    def figure(self, draw, name: str, alt: str, caption: str, rows: pd.DataFrame, columns: dict[str, str],
+               summary: str = "Data behind this chart", anchor_column: str | None = None) -> None:
+        """Draw a chart once per layout (`draw(layout)` returns a Figure) and show it as inline SVG with
+        alt text, a caption and its data table; save the wide drawing (SVG) and the data (CSV)."""
         self.figure_count += 1
         caption = f"Figure {self.figure_count}. {caption}"
-        table = narrative.data_table(rows, columns, name, summary, self.anchored)
-        self.text += [charts.text_of(fig), alt, caption]
+        table = narrative.data_table(rows, columns, name, summary, self.anchored, anchor_column=anchor_column)
+        layouts = style.LAYOUTS if self.display_output else (style.WIDE,)
+        drawings = {layout.name: draw(layout) for layout in layouts}
+        self.text += [charts.text_of(drawings[style.WIDE.name]), alt, caption]
         if self.display_output:
             stem = f"{self.prefix}--{name}"
-            png = charts.save(fig, self.figures_dir, stem)
+            inline = {layout: svg.inline(fig, f"{name}-{layout}", alt) for layout, fig in drawings.items()}
+            self.figures_dir.mkdir(parents=True, exist_ok=True)
+            (self.figures_dir / f"{stem}.svg").write_text(svg.standalone(inline[style.WIDE.name]), encoding="utf-8")
             (self.figures_dir / f"{stem}.csv").write_text(table.csv, encoding="utf-8")
-            display(Image(data=png, format="png", alt=alt,
-                          metadata={"caption": caption, "csv": f"data/{stem}.csv", "id": f"figure-{name}"}))
+            display(HTML(svg.figure_html(name, inline, caption, f"data/{stem}.csv")),
+                    metadata={"alt": alt, "caption": caption, "figure": name})
         self.show(table.html)
 
     def note_rows(self, *frames: pd.DataFrame) -> None:
@@ -190,11 +197,12 @@ class BuildupPage(Page):
         title = ("No estimates of the whole force fall in this window" if totals.empty else
                  f"Estimates {'rose' if moved and moved.difference > 0 else 'moved'} to {fmt.estimate_text(analysis.latest(totals).iloc[0])}"
                  if moved else f"{fmt.count(len(totals), 'estimate')} of the troops near Ukraine")
-        fig = charts.estimates_chart(
-            totals, events, self.start, self.end, title=title,
+        marked, key = narrative.with_marks(totals), narrative.with_marks(events)
+        draw = lambda layout: charts.estimates_chart(  # noqa: E731
+            marked, key, self.start, self.end, title=title,
             subtitle=f"Published estimates of Russian troops near Ukraine, low–high range, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
-            source=narrative.source_line(totals, self.dataset.sources, "estimate"), band=band)
-        self.figure(fig, "estimates", narrative.estimates_alt(totals, self.start, self.end),
+            source=narrative.source_line(totals, self.dataset.sources, "estimate"), band=band, layout=layout)
+        self.figure(draw, "estimates", narrative.estimates_alt(totals, self.start, self.end),
                     "Every published estimate of the whole force in troops, by estimator group; the shaded band spans the groups' latest figures.",
                     totals, ESTIMATE_COLUMNS)
         self.show(" ".join(t for t in [narrative.change_sentence(self.estimates) or narrative.latest_estimates_sentence(self.estimates)] if t))
@@ -204,13 +212,14 @@ class BuildupPage(Page):
 
     def btg_section(self) -> None:
         btgs = self.estimates[self.estimates["unit"] == "battalion tactical groups"]
-        fig = charts.estimates_chart(
-            btgs, self.events_by(self.end), self.start, self.end,
+        marked, key = narrative.with_marks(btgs), narrative.with_marks(self.events_by(self.end))
+        draw = lambda layout: charts.estimates_chart(  # noqa: E731
+            marked, key, self.start, self.end, layout=layout,
             title=(f"Battalion tactical groups: {fmt.count(len(btgs), 'estimate')}, up to {fmt.thousands(btgs['high'].max())}"
                    if not btgs.empty else "No estimates in battalion tactical groups in this window"),
             subtitle=f"Published estimates in battalion tactical groups, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
             source=narrative.source_line(btgs, self.dataset.sources, "estimate"), unit_label="Battalion tactical groups")
-        self.figure(fig, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
+        self.figure(draw, "btgs", narrative.estimates_alt(btgs, self.start, self.end, unit="battalion tactical groups"),
                     "Estimates given in battalion tactical groups, a unit that is never added to troop figures.",
                     btgs, ESTIMATE_COLUMNS)
         self.show("No estimate in battalion tactical groups was published in this window." if btgs.empty else
@@ -221,12 +230,13 @@ class BuildupPage(Page):
         counts = analysis.counts(est, "estimator_group")
         title = (f"{fmt.label(counts.index[0])} published the most estimates ({counts.iloc[0]})" if not counts.empty
                  else "No estimates in this window")
-        fig = charts.who_when_chart(est, self.start, self.end, title=title,
+        marked = narrative.with_marks(est)
+        draw = lambda layout: charts.who_when_chart(marked, self.start, self.end, title=title, layout=layout,  # noqa: E731
                                     subtitle=f"Each mark is one published estimate (troops or battalion tactical groups), {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
                                     source=narrative.source_line(est, self.dataset.sources, "estimate"))
         alt = (f"Strip chart: one lane per estimator group, a mark for each of {len(est)} estimates; "
                + fmt.listing(f"{fmt.label(g)} {n}" for g, n in counts.items()) + ".") if not counts.empty else "Empty strip chart: no estimates."
-        self.figure(fig, "who-when", alt, "Who was publishing estimates when.",
+        self.figure(draw, "who-when", alt, "Who was publishing estimates when.",
                     est, ESTIMATE_COLUMNS)
         self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items())
                    + "." + cite.table_mark("who-when"))
@@ -270,10 +280,13 @@ class DiplomacyPage(Page):
         tracks = analysis.counts(held, "track")
         title = (f"{fmt.label(tracks.index[0])} was the busiest track, with {fmt.count(int(tracks.iloc[0]), 'contact')}"
                  if not tracks.empty else "No contacts in this window")
-        fig = charts.timeline_chart(held, scheduled, self.events_by(self.end), self.start, self.end, title=title,
+        marked_held, marked_scheduled = narrative.with_marks(held), narrative.with_marks(scheduled)
+        key = narrative.with_marks(self.events_by(self.end))
+        draw = lambda layout: charts.timeline_chart(marked_held, marked_scheduled, key, self.start, self.end, title=title,  # noqa: E731
+                                    layout=layout,
                                     subtitle=f"Calls and meetings by track, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
                                     source=narrative.source_line(pd.concat([held, scheduled]), self.dataset.sources, "contact"))
-        self.figure(fig, "timeline", narrative.timeline_alt(held, scheduled, self.start, self.end),
+        self.figure(draw, "timeline", narrative.timeline_alt(held, scheduled, self.start, self.end),
                     "Every call and meeting, one lane per track; hollow marks were announced but not yet held at the end of the window.",
                     pd.concat([held, scheduled]), CONTACT_COLUMNS)
         self.show(("By track: " + fmt.listing(f"{fmt.label(t)} {n}" for t, n in tracks.items()) + "." + cite.table_mark("timeline"))
@@ -285,14 +298,15 @@ class DiplomacyPage(Page):
         busiest = weekly.sum(axis=1).sort_values(ascending=False) if not weekly.empty else pd.Series(dtype=int)
         title = (f"The busiest week, from {fmt.short_day(busiest.index[0])}, had {fmt.count(int(busiest.iloc[0]), 'contact')}"
                  if not busiest.empty and busiest.iloc[0] > 0 else "No contacts in this window")
-        fig = charts.cadence_chart(weekly, title=title,
+        draw = lambda layout: charts.cadence_chart(weekly, title=title, layout=layout,  # noqa: E731
                                    subtitle=f"Calls and meetings per week (Monday to Sunday) by level, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
                                    source=narrative.source_line(self.held, self.dataset.sources, "contact"))
-        table = weekly.reset_index().assign(week=lambda f: f["week"].dt.strftime("%Y-%m-%d"))
+        table = weekly.reset_index().assign(week_id=lambda f: f["week"].map(charts.week_id),
+                                             week=lambda f: f["week"].dt.strftime("%Y-%m-%d"))
         alt = (f"Bar chart of contacts per week from {fmt.day(self.start)} to {fmt.day(self.end)}, stacked by level; "
                f"{len(self.held)} contacts in {int((weekly.sum(axis=1) > 0).sum())} of {len(weekly)} weeks.")
-        self.figure(fig, "cadence", alt, "Weekly cadence of contacts, by level.",
-                    table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}})
+        self.figure(draw, "cadence", alt, "Weekly cadence of contacts, by level.",
+                    table, {"week": "week starting", **{c: fmt.label(c) for c in weekly.columns}}, anchor_column="week_id")
         self.show(narrative.gaps_sentence(self.held) or "There are too few contacts in this window to measure gaps.")
 
     def requests_section(self) -> None:
@@ -358,11 +372,12 @@ class BriefPage(Page):
         latest = analysis.latest(totals)
         title = (f"By {fmt.short_day(self.as_of)}: {fmt.estimate_text(latest.iloc[0])} near Ukraine, the latest estimate said"
                  if not latest.empty else f"No estimates published by {fmt.short_day(self.as_of)}")
-        fig = charts.estimates_chart(
-            totals, self.view.events, self.start, self.as_of, title=title,
+        marked, key = narrative.with_marks(totals), narrative.with_marks(self.view.events)
+        draw = lambda layout: charts.estimates_chart(  # noqa: E731
+            marked, key, self.start, self.as_of, title=title, layout=layout,
             subtitle=f"Published estimates of Russian troops near Ukraine, low–high range, {fmt.short_day(self.start)} – {fmt.short_day(self.as_of)}",
             source=narrative.source_line(totals, self.dataset.sources, "estimate"))
-        self.figure(fig, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
+        self.figure(draw, "troops", narrative.estimates_alt(totals, self.start, self.as_of),
                     f"The build-up as published up to {fmt.day(self.as_of)}.", totals, ESTIMATE_COLUMNS)
         self.note_rows(totals)
         self.show((narrative.change_sentence(totals) or narrative.latest_estimates_sentence(totals, self.as_of))
@@ -393,14 +408,15 @@ class BriefPage(Page):
         title = ((f"{fmt.estimate_text(latest.iloc[0]).capitalize()} said to be near Ukraine" if not latest.empty
                   else "No troop estimates yet")
                  + (f"; {fmt.count(ahead, 'contact')} scheduled" if ahead else f"; {fmt.count(len(held), 'contact')} held so far"))
-        fig = charts.troops_and_talks_chart(
-            totals, held, self.view.scheduled, self.view.events, self.start, horizon, title=title,
+        marked = [narrative.with_marks(f) for f in (totals, held, self.view.scheduled, self.view.events)]
+        draw = lambda layout: charts.troops_and_talks_chart(  # noqa: E731
+            *marked, self.start, self.as_of, title=title, layout=layout,
             subtitle=f"Troop estimates (above) and calls and meetings by track (below), {fmt.short_day(self.start)} – {fmt.short_day(horizon)}",
             source=narrative.source_line(pd.concat([totals, held, self.view.scheduled]), self.dataset.sources, "row"))
         alt = (narrative.estimates_alt(totals, self.start, self.as_of) + " Below, "
                + narrative.timeline_alt(held, self.view.scheduled, self.start, self.as_of))
-        self.figure(fig, "troops-and-talks", alt, "Troops and talks on one time axis.",
-                    held, CONTACT_COLUMNS, summary="Contacts in this chart")
+        self.figure(draw, "troops-and-talks", alt, "Troops and talks on one time axis.",
+                    narrative.marks_table(*marked[:3]), MARKS_COLUMNS, summary="Estimates and contacts in this chart")
         self.note_rows(totals, held)
         self.show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
              f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}."

@@ -6,6 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from dataclasses import dataclass  # noqa: E402
+
 from matplotlib import rcParams  # noqa: E402
 
 # Fills and markers. Okabe & Ito's palette stays distinct for the common colour-vision deficiencies.
@@ -36,9 +38,34 @@ FORMAT_MARKER = {"phone": "o", "video": "s", "in_person": "^"}
 LEVEL_HATCH = {"leaders": "", "ministers": "//", "senior_officials": "..", "multilateral": "xx"}
 LEVEL_COLOUR = {"leaders": "#1A1A1A", "ministers": "#0072B2", "senior_officials": "#56B4E9", "multilateral": "#E69F00"}
 
-FIGSIZE = (10, 5.4)
-FIGSIZE_TALL = (10, 7.6)
 DPI = 110
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One drawing of a chart for a range of screen widths.
+
+    Sizes are in points, and one point of the SVG's viewBox is drawn as at least one CSS pixel on
+    the screens the layout serves (its `width` is never wider than the page's column there), so
+    no text smaller than `text` points ever renders under 11 CSS pixels.
+    """
+
+    name: str
+    width: float              # inches; 72 points each
+    plot_height: float        # inches of plotting area per panel
+    text: float = 11.5        # the smallest text: ticks, legend, labels, source line
+    subtitle: float = 12.0
+    title: float = 14.5
+    wrap: int = 110           # characters per line for the title, subtitle and source line
+    max_ticks: int = 9
+    legend_columns: int = 6
+
+
+WIDE = Layout("wide", width=10.0, plot_height=3.6)            # 720 pt: a 736–800 px column
+NARROW = Layout("narrow", width=4.8, plot_height=3.2, wrap=44, max_ticks=4, legend_columns=2)  # 346 pt: a phone
+LAYOUTS = (WIDE, NARROW)
+FONT_FAMILY = "DejaVu Sans"
+FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"  # matplotlib measures text in DejaVu Sans
 
 
 def _channel(value: float) -> float:
@@ -80,7 +107,7 @@ def group_text_colour(group: str) -> str:
 def apply() -> None:
     """Set the project's rcParams: fonts, sizes, spines, and reproducible SVG output."""
     rcParams.update({
-        "font.family": "DejaVu Sans",
+        "font.family": FONT_FAMILY,
         "font.size": 10,
         "axes.titlesize": 13,
         "axes.titleweight": "bold",

@@ -318,6 +318,10 @@ def check_rules(data_dir: Path, package: Package, tables: dict[str, list[Row]]) 
             if not context and not _in_study_period(day):
                 add("events", row, "date", day, f"expected a date in the study period {period} (or context true)")
         not_before_source("events", row, "date")
+        if row["key"] and row["short_title"] is None:
+            add("events", row, "short_title", None, "expected a label of at most 24 characters: a key event is labelled on every time chart")
+        if row["key"] is False and row["short_title"] is not None:
+            add("events", row, "short_title", row["short_title"], "expected empty: only key events are labelled on charts")
     return problems
 
 
