@@ -187,14 +187,18 @@ class Browser:
             focused = mark.evaluate("m => document.activeElement === m")
             href = mark.get_attribute("href")
             title = mark.evaluate("m => m.querySelector('title').textContent")
-            target_path, _, anchor = href.partition("#")
-            target = page if not target_path else self._browser.new_page()
-            if target_path:
-                target.goto((path.parent / target_path).resolve().as_uri(), wait_until="load")
-            target_found = target.evaluate("id => !!document.getElementById(id)", anchor)
-            if target_path:
-                target.close()
-            found.append({"href": href, "title": title, "hovered_title": hovered, "focused": focused, "target_found": target_found})
+            found.append({"href": href, "title": title, "hovered_title": hovered, "focused": focused})
+        targets = {}  # each linked page opened once: the evidence page is large
+        for mark in found:
+            target_path, _, anchor = mark["href"].partition("#")
+            if target_path not in targets:
+                target = page if not target_path else self._browser.new_page()
+                if target_path:
+                    target.goto((path.parent / target_path).resolve().as_uri(), wait_until="load")
+                targets[target_path] = set(target.evaluate("() => Array.from(document.querySelectorAll('[id]')).map(e => e.id)"))
+                if target_path:
+                    target.close()
+            mark["target_found"] = anchor in targets[target_path]
         page.close()
         return found
 
