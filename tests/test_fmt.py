@@ -40,7 +40,7 @@ def test_day_span(first, last, expected):
 def test_duration_and_clock():
     assert fmt.duration(50, "about") == "about 50 minutes"
     assert fmt.duration(480, "more than") == "more than 8 hours"
-    assert fmt.clock(dt.time(15, 35), "America/New_York") == "15:35 (America/New_York)"
+    assert fmt.clock(dt.time(15, 35), "America/New_York", dt.date(2021, 12, 30)) == "3:35 pm Washington time (20:35 GMT)"
 
 
 def test_listing_joins_with_and():
@@ -99,7 +99,8 @@ def test_estimate_text_reads_namedtuples_too():
 
 
 @pytest.mark.parametrize(("value", "zone", "expected"), [
-    (dt.time(15, 35), "America/New_York", "15:35 (America/New_York)"),
+    (dt.time(15, 35), "America/New_York", "3:35 pm Washington time"),
+    (dt.time(0, 5), "Europe/Moscow", "12:05 am Moscow time"),
     (dt.time(9, 5), None, "09:05"),
     (dt.time(9, 5), float("nan"), "09:05"),
     (None, "Europe/Moscow", ""),
@@ -107,6 +108,19 @@ def test_estimate_text_reads_namedtuples_too():
 ])
 def test_clock(value, zone, expected):
     assert fmt.clock(value, zone) == expected
+
+
+def test_clock_gives_gmt_by_the_day_so_summer_time_counts():
+    # Washington is GMT-5 in winter and GMT-4 in summer; Moscow GMT+3 all year.
+    assert fmt.clock(dt.time(11, 4), "America/New_York", "2022-02-12") == "11:04 am Washington time (16:04 GMT)"
+    assert fmt.clock(dt.time(11, 4), "America/New_York", "2021-06-16") == "11:04 am Washington time (15:04 GMT)"
+    assert fmt.clock(dt.time(13, 0), "Europe/Moscow", "2022-02-01") == "1:00 pm Moscow time (10:00 GMT)"
+
+
+def test_people_joins_the_data_list_as_a_reader_writes_it():
+    assert fmt.people("Joe Biden; Vladimir Putin") == "Joe Biden and Vladimir Putin"
+    assert fmt.people("Emmanuel Macron; Olaf Scholz; Vladimir Putin") == "Emmanuel Macron, Olaf Scholz and Vladimir Putin"
+    assert fmt.people("Jens Stoltenberg") == "Jens Stoltenberg"
 
 
 @pytest.mark.parametrize(("minutes", "qualifier", "expected"), [

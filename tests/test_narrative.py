@@ -26,7 +26,7 @@ def test_ordinals_in_words_then_in_figures():
 def test_contact_details_in_reading_order():
     row = contacts({})[0:1].iloc[0]
     assert narrative.contact_details(row) == ("phone call, at the request of Russia, about 50 minutes, "
-                                              "from 15:35 (America/New_York)")
+                                              "from 3:35 pm Washington time (20:35 GMT)")
     row = contacts({"place": "Geneva", "format": "in_person", "requested_by": None, "duration_min": None,
                     "start_time": None}).iloc[0]
     assert narrative.contact_details(row) == "meeting in person in Geneva"
@@ -36,8 +36,8 @@ def test_leader_sentence_counts_earlier_calls_that_month_and_cites_each():
     held = contacts({"contact_id": "ct-1", "date": pd.Timestamp("2021-12-07"), "format": "video", "source_id": "src-b"},
                     {"contact_id": "ct-2"})
     text = narrative.leader_contact_sentence(held)
-    assert strip(text) == ("The latest contact between leaders was on **30 December 2021**: Joe Biden; Vladimir Putin, "
-                           "phone call, at the request of Russia, about 50 minutes, from 15:35 (America/New_York). "
+    assert strip(text) == ("The latest contact between leaders was on **30 December 2021**: Joe Biden and Vladimir Putin, "
+                           "phone call, at the request of Russia, about 50 minutes, from 3:35 pm Washington time (20:35 GMT). "
                            "It was their second direct contact that month, after the one of 7 December 2021.")
     assert text.count("⟦src-a⟧") == 1 and text.count("⟦src-b⟧") == 1
 
@@ -55,7 +55,7 @@ def test_sessions_on_consecutive_days_in_one_place_become_one_line():
                           "participants": "Wendy Sherman; Sergei Ryabkov", "source_id": "src-b"})
     assert strip(narrative.scheduled_block(scheduled, "2021-12-31")) == (
         "Announced by 31 December 2021 and still to come:\n\n"
-        "- **9–10 January 2022**: US–Russia in Geneva, meeting in person (Wendy Sherman; Sergei Ryabkov).")
+        "- **9–10 January 2022**: US–Russia in Geneva, meeting in person (Wendy Sherman and Sergei Ryabkov).")
 
 
 def test_gaps_sentence_names_the_longest_quiet_stretches_and_cites_their_ends():

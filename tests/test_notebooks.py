@@ -86,8 +86,8 @@ def test_brief_31_december_tells_what_the_article_tells(brief_default):
     assert not brief_default.errors
     assert "# Brief as of 31 December 2021" in text
     assert "**more than 100,000 troops**" in text
-    assert "The latest contact between leaders was on **30 December 2021**: Joe Biden; Vladimir Putin" in text
-    assert "at the request of Russia, about 50 minutes, from 15:35 (America/New_York)" in text
+    assert "The latest contact between leaders was on **30 December 2021**: Joe Biden and Vladimir Putin" in text
+    assert "at the request of Russia, about 50 minutes, from 3:35 pm Washington time (20:35 GMT)" in text
     assert "It was their second direct contact that month, after the one of 7 December 2021." in text
     assert "**9–10 January 2022**: US–Russia in Geneva" in text
     assert "**12 January 2022**: NATO–Russia in Brussels" in text
@@ -104,7 +104,7 @@ def test_brief_12_february_2022(outdir):
     text = run.text
     assert not run.errors
     assert "The latest contact between leaders was on **12 February 2022**" in text
-    assert "Joe Biden; Vladimir Putin" in text
+    assert "Joe Biden and Vladimir Putin" in text
     assert "Since 5 February 2022:" in text
     # The only later dates it may state: Scholz's visits to Kyiv (14 February) and Moscow
     # (15 February), announced on 3 February; nothing reported after 12 February.

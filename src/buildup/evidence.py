@@ -49,7 +49,7 @@ def _contact_words(row) -> list[tuple[str, str]]:
     if _given(row.get("forum")):
         fields.append(("Forum", str(row["forum"])))
     if _given(row["start_time"]):
-        fields.append(("Start", fmt.clock(row["start_time"], row["timezone"])))
+        fields.append(("Start", fmt.clock(row["start_time"], row["timezone"], row["date"])))
     if _given(row["duration_min"]):
         fields.append(("Length", fmt.duration(row["duration_min"], row["duration_qualifier"])))
     if _given(row["requested_by"]):

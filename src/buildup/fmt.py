@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
 from urllib.parse import quote
 
 import pandas as pd
@@ -142,11 +143,28 @@ def short_day(value) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-def clock(value: time | None, zone: str | None) -> str:
-    """'15:35 (America/New_York)' or '' when unknown."""
+# The city a reader names for a time zone ("3:35 pm Washington time"); other zones use their own city.
+ZONE_CITIES = {"America/New_York": "Washington", "Europe/Kiev": "Kyiv", "Europe/Kyiv": "Kyiv", "Europe/Zurich": "Geneva"}
+
+
+def _twelve_hour(value: time) -> str:
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value:%M} {'am' if value.hour < 12 else 'pm'}"
+
+
+def clock(value: time | None, zone: str | None, day=None) -> str:
+    """A start time as a reader reads it: '3:35 pm Washington time (20:35 GMT)'; '09:05' with no zone;
+    '' when unknown. The GMT time needs the day (summer time); without it only local time is given."""
     if value is None or pd.isna(value):
         return ""
-    return f"{value:%H:%M}" + (f" ({zone})" if zone and not pd.isna(zone) else "")
+    if not zone or pd.isna(zone):
+        return f"{value:%H:%M}"
+    city = ZONE_CITIES.get(str(zone), str(zone).rsplit("/", 1)[-1].replace("_", " "))
+    local = f"{_twelve_hour(value)} {city} time"
+    if day is None or pd.isna(day):
+        return local
+    moment = datetime.combine(_as_date(day), value, tzinfo=ZoneInfo(str(zone)))
+    return f"{local} ({moment.astimezone(timezone.utc):%H:%M} GMT)"
 
 
 def duration(minutes, qualifier=None) -> str:

@@ -119,14 +119,14 @@ def contact_details(row) -> str:
     if pd.notna(row["duration_min"]):
         parts.append(fmt.duration(row["duration_min"], row["duration_qualifier"]))
     if pd.notna(row["start_time"]):
-        parts.append(f"from {fmt.clock(row['start_time'], row['timezone'])}")
+        parts.append(f"from {fmt.clock(row['start_time'], row['timezone'], row['date'])}")
     return ", ".join(parts)
 
 
 def contact_line(row) -> str:
     """A Markdown list item for one contact."""
     when = fmt.day_span(row["date"], row["end_date"])
-    return f"- **{when}**, {fmt.label(row['track'])}: {fmt.md_escape(row['participants'])} ({contact_details(row)}).{row_mark(row)}"
+    return f"- **{when}**, {fmt.label(row['track'])}: {fmt.md_escape(fmt.people(row['participants']))} ({contact_details(row)}).{row_mark(row)}"
 
 
 def leader_contact_sentence(held: pd.DataFrame) -> str:
@@ -136,7 +136,7 @@ def leader_contact_sentence(held: pd.DataFrame) -> str:
         return "No contact between leaders had been held in the selected data."
     row = leaders.iloc[0]
     sentence = (f"The latest contact between leaders was on **{fmt.day(row['date'])}**: "
-                f"{fmt.md_escape(row['participants'])}, {contact_details(row)}.{row_mark(row)}")
+                f"{fmt.md_escape(fmt.people(row['participants']))}, {contact_details(row)}.{row_mark(row)}")
     earlier = analysis.earlier_same_month(held, row)
     if not earlier.empty:
         firsts = fmt.listing(f"{fmt.day(d)}" for d in earlier["date"])
@@ -148,7 +148,7 @@ def leader_contact_sentence(held: pd.DataFrame) -> str:
 def session_line(session: analysis.Session) -> str:
     """'**9–10 January 2022**: US–Russia talks in Geneva (Wendy Sherman; Sergei Ryabkov).'"""
     rows = session.rows
-    who_ = fmt.listing(sorted({fmt.md_escape(p) for p in rows["participants"]}))
+    who_ = fmt.listing(dict.fromkeys(fmt.md_escape(p.strip()) for names in rows["participants"] for p in str(names).split(";")))
     place = f" in {fmt.md_escape(session.place)}" if session.place else ""
     kinds = fmt.listing(sorted({fmt.label(f) for f in rows["format"]}))
     return f"- **{fmt.day_span(session.first, session.last)}**: {fmt.label(session.track)}{place}, {kinds} ({who_}).{rows_mark(rows)}"
@@ -210,7 +210,7 @@ def changes_since_block(view: Snapshot, new: Snapshot, since: date) -> str:
                      + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}){row_mark(r)}" for _, r in new.scheduled.iterrows()) + ".")
     if not new.cancelled.empty:
         lines.append(f"- {fmt.count(len(new.cancelled), 'contact')} cancelled: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.md_escape(r['participants'])}){row_mark(r)}"
+                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.md_escape(fmt.people(r['participants']))}){row_mark(r)}"
                                    for _, r in new.cancelled.iterrows()) + ".")
     if not new.events.empty:
         lines.append("- " + fmt.listing(f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}{row_mark(r)}"
