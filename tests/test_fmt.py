@@ -161,3 +161,9 @@ def test_md_escape_flattens_lines_and_escapes_quotes_and_empties():
 def test_safe_url_keeps_query_characters_and_quotes_spaces():
     assert fmt.safe_url("https://example.org/a b?x=1&y=2#top") == "https://example.org/a%20b?x=1&y=2#top"
     assert fmt.safe_url("javascript:alert(1)") == "" and fmt.safe_url(None) == ""
+
+
+def test_days_are_listed_once_each_and_grouped_by_month():
+    assert fmt.days(["2022-02-20", "2022-02-03", "2022-02-20", "2022-02-07"]) == "3, 7 and 20 February 2022"
+    assert fmt.days(["2021-12-30", "2022-01-04"]) == "30 December 2021 and 4 January 2022"
+    assert fmt.days(["2021-12-07"]) == "7 December 2021"

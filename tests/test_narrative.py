@@ -23,21 +23,21 @@ def test_ordinals_in_words_then_in_figures():
     assert [narrative.ordinal(n) for n in (1, 2, 10, 11)] == ["first", "second", "tenth", "11th"]
 
 
-def test_contact_details_in_reading_order():
+def test_a_contact_is_told_in_reading_order_with_people_joined_and_time_as_read():
     row = contacts({})[0:1].iloc[0]
-    assert narrative.contact_details(row) == ("phone call, at the request of Russia, about 50 minutes, "
-                                              "from 3:35 pm Washington time (20:35 GMT)")
+    assert narrative.contact_clause(row) == ("Joe Biden and Vladimir Putin spoke by phone on 30 December 2021 for about "
+                                             "50 minutes, from 3:35 pm Washington time (20:35 GMT), at the request of Russia")
     row = contacts({"place": "Geneva", "format": "in_person", "requested_by": None, "duration_min": None,
                     "start_time": None}).iloc[0]
-    assert narrative.contact_details(row) == "meeting in person in Geneva"
+    assert narrative.contact_clause(row, on_day=False) == "Joe Biden and Vladimir Putin met in Geneva"
 
 
 def test_leader_sentence_counts_earlier_calls_that_month_and_cites_each():
     held = contacts({"contact_id": "ct-1", "date": pd.Timestamp("2021-12-07"), "format": "video", "source_id": "src-b"},
                     {"contact_id": "ct-2"})
     text = narrative.leader_contact_sentence(held)
-    assert strip(text) == ("The latest contact between leaders was on **30 December 2021**: Joe Biden and Vladimir Putin, "
-                           "phone call, at the request of Russia, about 50 minutes, from 3:35 pm Washington time (20:35 GMT). "
+    assert strip(text) == ("The latest contact between leaders was on **30 December 2021**: Joe Biden and Vladimir Putin "
+                           "spoke by phone for about 50 minutes, from 3:35 pm Washington time (20:35 GMT), at the request of Russia. "
                            "It was their second direct contact that month, after the one of 7 December 2021.")
     assert text.count("⟦src-a⟧") == 1 and text.count("⟦src-b⟧") == 1
 
@@ -55,7 +55,7 @@ def test_sessions_on_consecutive_days_in_one_place_become_one_line():
                           "participants": "Wendy Sherman; Sergei Ryabkov", "source_id": "src-b"})
     assert strip(narrative.scheduled_block(scheduled, "2021-12-31")) == (
         "Announced by 31 December 2021 and still to come:\n\n"
-        "- **9–10 January 2022**: US–Russia in Geneva, meeting in person (Wendy Sherman and Sergei Ryabkov).")
+        "- **9–10 January 2022**: US–Russia talks in Geneva, meeting in person, with Wendy Sherman and Sergei Ryabkov.")
 
 
 def test_gaps_sentence_names_the_longest_quiet_stretches_and_cites_their_ends():
@@ -92,3 +92,14 @@ def test_alt_texts_say_what_is_drawn():
     assert narrative.timeline_alt(held, held.iloc[0:1], "2021-12-01", "2021-12-31") == (
         "Timeline of 3 calls and meetings held from 1 December 2021 to 31 December 2021, one lane per diplomatic "
         "track, marker shape by format, with 1 scheduled contacts drawn hollow. The busiest track is OSCE with 2.")
+
+
+def test_who_asked_is_said_in_words_grouped_by_count():
+    from buildup.narrative import requests_sentence
+
+    asked = pd.Series({"United States": 8, "Ukraine": 3, "France": 2, "Russia": 2, "Germany": 1, "European Union": 1})
+    assert requests_sentence(asked) == ("The sources say who asked for 17 contacts: the United States for eight; Ukraine for three; "
+                                        "France and Russia for two each; and Germany and the European Union for one each.")
+    assert requests_sentence(pd.Series({"Russia": 2, "France": 1})) == "The sources say who asked for three contacts: Russia for two and France for one."
+    assert requests_sentence(pd.Series({"Russia": 1})) == "The sources say who asked for one contact: Russia."
+    assert requests_sentence(pd.Series(dtype=int)) == ""

@@ -198,3 +198,52 @@ def sources_used(sources: pd.DataFrame, *frames: pd.DataFrame) -> pd.DataFrame:
             if column in frame:
                 ids |= set(frame[column].dropna().astype(str))
     return sources[sources["source_id"].isin(ids)].sort_values(["published", "source_id"])
+
+
+# --- the day's story --------------------------------------------------------------------------
+
+# What a brief leads with, in one place. Each row that became known in the days up to the brief
+# (since the previous brief) scores its kind's weight, plus a bonus when it happened on the
+# brief's day or the day before (the day's news beats last week's), and a leaders' contact on
+# one of the channels the crisis turned on (Washington–Moscow) one more point. The highest score
+# leads; a tie goes to the later date, then to the kind listed first.
+STORY_WEIGHTS = {"key_event": 5, "leaders_contact": 3, "new_high": 3, "cancellation": 2, "event": 2}
+STORY_FRESH_BONUS = 2
+STORY_CHANNELS = {"us_russia": 1}
+
+
+@dataclass(frozen=True)
+class Story:
+    """The row a brief leads with, and what kind of news it is."""
+
+    kind: str
+    day: pd.Timestamp
+    row: pd.Series
+
+
+def top_story(new_estimates: pd.DataFrame, earlier_estimates: pd.DataFrame, new_held: pd.DataFrame,
+              new_cancelled: pd.DataFrame, new_events: pd.DataFrame, as_of) -> Story | None:
+    """The news that mattered most among the rows that became known since the last brief (see STORY_WEIGHTS)."""
+    as_of = pd.Timestamp(as_of)
+    candidates: list[Story] = []
+    for _, row in new_events[~new_events["context"].astype(bool)].iterrows():
+        candidates.append(Story("key_event" if bool(row["key"]) else "event", row["date"], row))
+    for _, row in new_held[new_held["level"] == "leaders"].iterrows():
+        candidates.append(Story("leaders_contact", row["date"], row))
+    for _, row in new_cancelled.iterrows():
+        candidates.append(Story("cancellation", row["known"], row))
+    totals, before = troop_totals(new_estimates), troop_totals(earlier_estimates)
+    if not totals.empty:
+        highest = totals.sort_values(["high", "published"], ascending=[False, False]).iloc[0]
+        if before.empty or highest["high"] > before["high"].max():
+            candidates.append(Story("new_high", highest["published"], highest))
+    if not candidates:
+        return None
+    order = list(STORY_WEIGHTS)
+
+    def score(story: Story) -> tuple:
+        fresh = STORY_FRESH_BONUS if (as_of - story.day).days <= 1 else 0
+        channel = STORY_CHANNELS.get(str(story.row.get("track")), 0) if story.kind == "leaders_contact" else 0
+        return (STORY_WEIGHTS[story.kind] + fresh + channel, story.day, -order.index(story.kind))
+
+    return max(candidates, key=score)

@@ -15,9 +15,11 @@ them into `<a href><title>` in the SVG.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
@@ -63,12 +65,22 @@ def _link_one(fig: Figure, artist, href: str, title: str) -> None:
 # --- measuring ---------------------------------------------------------------------------------
 
 
-def _text_width(fig: Figure, text: str, size: float, bold: bool = False) -> float:
-    """The width of a line of text in inches, as matplotlib (and a browser with DejaVu Sans) draws it."""
-    renderer = fig._get_renderer()
+@lru_cache(maxsize=4096)
+def _word_width(word: str, size: float, bold: bool) -> float:
+    """The width of a word in inches, as matplotlib (and a browser with DejaVu Sans) draws it; cached,
+    since every chart's header is measured word by word."""
     prop = FontProperties(family=style.FONT_FAMILY, size=size, weight="bold" if bold else "normal")
-    width, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
-    return width / fig.dpi
+    width, _, _ = _MEASURE.get_text_width_height_descent(word, prop, ismath=False)
+    return width / style.DPI
+
+
+_MEASURE = FigureCanvasAgg(Figure(dpi=style.DPI)).get_renderer()
+
+
+def _text_width(fig: Figure, text: str, size: float, bold: bool = False) -> float:
+    """The width of a line of text in inches: its words and the spaces between them."""
+    words = text.split(" ")
+    return sum(_word_width(w, size, bold) for w in words) + (len(words) - 1) * _word_width(" ", size, bold)
 
 
 def _wrap(fig: Figure, text: str, size: float, width: float, bold: bool = False) -> list[str]:
@@ -102,6 +114,7 @@ class Header:
 
 def _new_figure(layout: Layout, panels: int = 1, heights=(1,)) -> tuple[Figure, list]:
     fig = Figure(figsize=(layout.width, 4), dpi=style.DPI)
+    FigureCanvasAgg(fig)  # one cached renderer to measure text with (Figure's default canvas draws the whole figure each time)
     fig._buildup_layout = layout
     grid = fig.add_gridspec(panels, 1, height_ratios=list(heights))
     axes = [fig.add_subplot(grid[i]) for i in range(panels)]
@@ -115,7 +128,7 @@ def _new_figure(layout: Layout, panels: int = 1, heights=(1,)) -> tuple[Figure, 
 
 def _left_margin(fig: Figure, axes: list) -> float:
     """Inches for the widest y tick labels and the y axis label, measured."""
-    renderer = fig._get_renderer()
+    renderer = fig.canvas.get_renderer()
     widest = 0.0
     for ax in axes:
         labels = [t for t in ax.get_yticklabels() if t.get_text()]
@@ -172,7 +185,7 @@ def _frame(fig: Figure, axes: list, header: Header, x_range=None, heights=(1,), 
             legend = fig.legend(handles=handles, loc="upper left", ncol=columns, frameon=False, fontsize=layout.text,
                                 handlelength=1.8, columnspacing=1.2, borderaxespad=0, borderpad=0, handletextpad=0.5)
             legends.append(legend)
-    renderer = fig._get_renderer()
+    renderer = fig.canvas.get_renderer()
     legend_heights = [lg.get_window_extent(renderer).height / fig.dpi for lg in legends]
 
     labels = []

@@ -124,6 +124,21 @@ def day(value) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def days(values) -> str:
+    """Distinct days as a reader lists them: '3, 7 and 20 February 2022', '30 December 2021 and 4 January 2022'."""
+    distinct = sorted({_as_date(v) for v in values})
+    by_month: dict[tuple[int, int], list[date]] = {}
+    for d in distinct:
+        by_month.setdefault((d.year, d.month), []).append(d)
+    parts = []
+    for (year, month), group in by_month.items():
+        numbers = [str(d.day) for d in group]
+        parts.append(f"{listing(numbers) if len(numbers) > 1 else numbers[0]} {group[0]:%B %Y}")
+    if len(parts) > 1 and any(" and " in p for p in parts):
+        return "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return listing(parts)
+
+
 def day_span(first, last=None) -> str:
     """'9–10 January 2022', '30 January – 2 February 2022', or one day."""
     a = _as_date(first)
@@ -192,6 +207,19 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
 def people(participants: object) -> str:
     """'Joe Biden; Vladimir Putin' (the data's list) -> 'Joe Biden and Vladimir Putin'."""
     return listing(p.strip() for p in str(participants).split(";"))
+
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def number_word(n: int) -> str:
+    """3 -> 'three', 12 -> '12': numbers under ten in words, as a reader writes them."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else thousands(n)
+
+
+def count_words(n: int, singular: str, plural: str | None = None) -> str:
+    """'one more contact', 'three contacts', '12 contacts'."""
+    return f"{number_word(n)} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -29,17 +29,18 @@ def ordinal(n: int) -> str:
 
 
 def who(row) -> str:
-    """The estimator, escaped, with a marker when it is a party to the conflict."""
+    """The estimator, escaped, with 'a party to the conflict' said in words when it is one."""
     return md_who(row["estimator"], bool(row["party_to_conflict"]))
 
 
 def md_who(estimator: str, party: bool) -> str:
-    return fmt.md_escape(estimator) + (" (a party to the conflict)" if party else "")
+    return fmt.md_escape(estimator) + (", for a party to the conflict" if party else "")
 
 
 def estimate_sentence_part(row) -> str:
-    """'more than 100,000 troops near Ukraine's borders (EFE and AP (wire report), 31 December 2021)'."""
-    return f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])} ({who(row)}, {fmt.day(row['published'])}){row_mark(row)}"
+    """'more than 100,000 troops near Ukraine's borders, according to EFE and AP (wire report) on 31 December 2021'."""
+    return (f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])}, according to {who(row)}"
+            f"{',' if bool(row['party_to_conflict']) else ''} on {fmt.day(row['published'])}{row_mark(row)}")
 
 
 def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
@@ -49,7 +50,7 @@ def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
         when = f" by {fmt.day(as_of)}" if as_of is not None else ""
         return f"No estimate of the troops around Ukraine had been published{when} in the selected data."
     rows = analysis.latest(totals)
-    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])} ({who(r)}){row_mark(r)}" for _, r in rows.iterrows()]
+    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])}, according to {who(r)}{row_mark(r)}" for _, r in rows.iterrows()]
     day = fmt.day(rows.iloc[0]["published"])
     if len(parts) == 1:
         return f"The latest estimate, published on {day}, put the Russian forces at {parts[0]}."
@@ -74,13 +75,14 @@ def peak_sentence(estimates: pd.DataFrame) -> str:
 
 
 def change_sentence(estimates: pd.DataFrame) -> str:
+    """How the upper figure moved from the window's first estimate to its last, in three short sentences."""
     moved = analysis.change(analysis.troop_totals(estimates))
     if moved is None:
         return ""
     direction = "rose" if moved.difference > 0 else "fell" if moved.difference < 0 else "stood still"
     by = f" by {fmt.thousands(abs(moved.difference))}" if moved.difference else ""
-    return (f"From the first estimate in the window to the last, the upper figure {direction}{by}: from "
-            f"{estimate_sentence_part(moved.first)} to {estimate_sentence_part(moved.last)}.")
+    return (f"From the first estimate in the window to the last, the upper figure {direction}{by}. "
+            f"The first was {estimate_sentence_part(moved.first)}. The last was {estimate_sentence_part(moved.last)}.")
 
 
 def disagreement_sentence(estimates: pd.DataFrame) -> str:
@@ -97,36 +99,47 @@ def disagreement_sentence(estimates: pd.DataFrame) -> str:
 
 
 def estimates_overview(estimates: pd.DataFrame, start, end, table: str = "who-when") -> str:
-    """'Between A and B, N estimates from K estimator groups were published.' (cites the data table)"""
-    groups = estimates["estimator_group"].nunique()
-    return (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds "
-            f"{fmt.count(len(estimates), 'published estimate')} of Russian forces near Ukraine from "
-            f"{fmt.count(groups, 'estimator group')}"
-            + (f" ({fmt.listing(fmt.label(g) for g in analysis.counts(estimates, 'estimator_group').index)})." if groups else ".")
-            + table_mark(table))
+    """'Between A and B, the dataset holds N published estimates ... They come from K groups of estimators: ...'"""
+    groups = analysis.counts(estimates, "estimator_group").index if len(estimates) else []
+    text = (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds "
+            f"{fmt.count(len(estimates), 'published estimate')} of Russian forces near Ukraine.{table_mark(table)}")
+    if len(groups) == 1:
+        text += f" All come from one group of estimators: {fmt.label(groups[0])}."
+    elif len(groups) > 1:
+        text += (f" They come from {fmt.number_word(len(groups))} groups of estimators: "
+                 f"{fmt.listing(fmt.label(g) for g in groups)}.")
+    return text
 
 
 # --- contacts ------------------------------------------------------------------------
 
 
-def contact_details(row) -> str:
-    """'phone call, at the request of Russia, about 50 minutes, from 15:35 (America/New_York)'."""
-    parts = [fmt.label(row["format"])]
-    if pd.notna(row["place"]):
-        parts[0] += f" in {fmt.md_escape(row['place'])}"
-    if pd.notna(row["requested_by"]):
-        parts.append(f"at the request of {fmt.md_escape(fmt.party(row['requested_by']))}")
+CONTACT_VERBS = {"phone": "spoke by phone", "video": "held a video call", "in_person": "met"}
+
+
+def contact_clause(row, on_day: bool = True) -> str:
+    """'Joe Biden and Vladimir Putin spoke by phone on 30 December 2021 for about 50 minutes, from 3:35 pm
+    Washington time (20:35 GMT), at the request of Russia'."""
+    place = f" in {fmt.md_escape(row['place'])}" if pd.notna(row["place"]) else ""
+    verb = CONTACT_VERBS[str(row["format"])]
+    if str(row.get("status")) == "scheduled":
+        verb = {"phone": "are to speak by phone", "video": "are to hold a video call", "in_person": "are to meet"}[str(row["format"])]
+    text = f"{fmt.md_escape(fmt.people(row['participants']))} {verb}{place}"
+    if on_day:
+        text += f" on {fmt.day_span(row['date'], row['end_date'])}"
     if pd.notna(row["duration_min"]):
-        parts.append(fmt.duration(row["duration_min"], row["duration_qualifier"]))
+        text += f" for {fmt.duration(row['duration_min'], row['duration_qualifier'])}"
     if pd.notna(row["start_time"]):
-        parts.append(f"from {fmt.clock(row['start_time'], row['timezone'], row['date'])}")
-    return ", ".join(parts)
+        text += f", from {fmt.clock(row['start_time'], row['timezone'], row['date'])}"
+    if pd.notna(row["requested_by"]):
+        text += f", at the request of {fmt.md_escape(fmt.party(row['requested_by']))}"
+    return text
 
 
 def contact_line(row) -> str:
-    """A Markdown list item for one contact."""
+    """A Markdown list item for one contact: '- **30 December 2021**, US–Russia: Joe Biden and Vladimir Putin spoke by phone ...'."""
     when = fmt.day_span(row["date"], row["end_date"])
-    return f"- **{when}**, {fmt.label(row['track'])}: {fmt.md_escape(fmt.people(row['participants']))} ({contact_details(row)}).{row_mark(row)}"
+    return f"- **{when}**, {fmt.label(row['track'])}: {contact_clause(row, on_day=False)}.{row_mark(row)}"
 
 
 def leader_contact_sentence(held: pd.DataFrame) -> str:
@@ -136,10 +149,10 @@ def leader_contact_sentence(held: pd.DataFrame) -> str:
         return "No contact between leaders had been held in the selected data."
     row = leaders.iloc[0]
     sentence = (f"The latest contact between leaders was on **{fmt.day(row['date'])}**: "
-                f"{fmt.md_escape(fmt.people(row['participants']))}, {contact_details(row)}.{row_mark(row)}")
+                f"{contact_clause(row, on_day=False)}.{row_mark(row)}")
     earlier = analysis.earlier_same_month(held, row)
     if not earlier.empty:
-        firsts = fmt.listing(f"{fmt.day(d)}" for d in earlier["date"])
+        firsts = fmt.days(earlier["date"])
         sentence += (f" It was their {ordinal(len(earlier) + 1)} direct contact that month, after "
                      f"{'the one' if len(earlier) == 1 else 'those'} of {firsts}.{rows_mark(earlier)}")
     return sentence
@@ -151,7 +164,9 @@ def session_line(session: analysis.Session) -> str:
     who_ = fmt.listing(dict.fromkeys(fmt.md_escape(p.strip()) for names in rows["participants"] for p in str(names).split(";")))
     place = f" in {fmt.md_escape(session.place)}" if session.place else ""
     kinds = fmt.listing(sorted({fmt.label(f) for f in rows["format"]}))
-    return f"- **{fmt.day_span(session.first, session.last)}**: {fmt.label(session.track)}{place}, {kinds} ({who_}).{rows_mark(rows)}"
+    forums = [f for f in rows["forum"].dropna().astype(str) if f.strip()] if "forum" in rows else []
+    name = f"the {fmt.md_escape(forums[0])}" if forums else f"{fmt.label(session.track)} talks"
+    return f"- **{fmt.day_span(session.first, session.last)}**: {name}{place}, {kinds}, with {who_}.{rows_mark(rows)}"
 
 
 def scheduled_block(scheduled: pd.DataFrame, as_of) -> str:
@@ -170,15 +185,30 @@ def contacts_overview(held: pd.DataFrame, start, end, table: str = "timeline") -
     by_level = analysis.counts(held, "level")
     text = (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds {fmt.count(len(held), 'call or meeting', 'calls and meetings')}: "
             + fmt.listing(f"{n} {fmt.label(k)}{'s' if n != 1 and k != 'in_person' else ''}" if k != "in_person" else f"{n} in person"
-                          for k, n in by_format.items())
-            + "; by level, " + fmt.listing(f"{n} between {fmt.label(k)}" if k != "multilateral" else f"{n} in multilateral bodies"
-                                           for k, n in by_level.items()) + "." + table_mark(table))
-    asked = analysis.requesters(held)
-    if not asked.empty:
-        text += (f" Where the sources say who asked for the contact ({fmt.count(int(asked.sum()), 'contact')}), it was "
-                 + fmt.listing(f"{fmt.md_escape(k)} {fmt.count(int(n), 'time')}" for k, n in asked.items()) + "."
-                 + table_mark(table))
+                          for k, n in by_format.items()) + "." + table_mark(table)
+            + " By level: " + fmt.listing(f"{n} between {fmt.label(k)}" if k != "multilateral" else f"{n} in multilateral bodies"
+                                          for k, n in by_level.items()) + ".")
+    asked = requests_sentence(analysis.requesters(held))
+    if asked:
+        text += " " + asked + table_mark(table)
     return text
+
+
+def requests_sentence(asked: pd.Series) -> str:
+    """'The sources say who asked for 16 of the contacts: the United States for eight, and France, Russia and
+    Ukraine for two each.' ('' when no source says)."""
+    if asked.empty:
+        return ""
+    by_count: dict[int, list[str]] = {}
+    for who_, n in asked.items():
+        by_count.setdefault(int(n), []).append(fmt.md_escape(fmt.party(who_)))
+    groups = []
+    for n, names in sorted(by_count.items(), reverse=True):
+        groups.append(f"{fmt.listing(sorted(names))} for {fmt.number_word(n)}{' each' if len(names) > 1 else ''}")
+    if len(asked) == 1:
+        return f"The sources say who asked for {fmt.count_words(int(asked.sum()), 'contact')}: {fmt.md_escape(fmt.party(asked.index[0]))}."
+    return (f"The sources say who asked for {fmt.count_words(int(asked.sum()), 'contact')}: "
+            + "; ".join(groups[:-1]) + ("; and " if len(groups) > 2 else " and " if len(groups) == 2 else "") + groups[-1] + ".")
 
 
 def gaps_sentence(held: pd.DataFrame) -> str:
@@ -194,30 +224,28 @@ def gaps_sentence(held: pd.DataFrame) -> str:
 
 
 def changes_since_block(view: Snapshot, new: Snapshot, since: date) -> str:
-    """What changed between since and as_of: new estimates, contacts, announcements, events."""
-    lines = []
+    """What changed between since and as_of: new estimates, contacts, announcements, events; one item per row."""
+    blocks = []
     totals = analysis.troop_totals(new.estimates)
     if not new.estimates.empty:
-        lines.append(f"- {fmt.count(len(new.estimates), 'new estimate')}"
-                     + (f"; the highest, {estimate_sentence_part(analysis.peak(totals))}" if not totals.empty else "") + "."
-                     + rows_mark(new.estimates))
-    if not new.held.empty:
-        lines.append(f"- {fmt.count(len(new.held), 'call or meeting', 'calls and meetings')} held: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}, {fmt.label(r['format'])}){row_mark(r)}"
-                                   for _, r in new.held.iterrows()) + ".")
-    if not new.scheduled.empty:
-        lines.append(f"- {fmt.count(len(new.scheduled), 'contact')} newly announced: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.label(r['track'])}){row_mark(r)}" for _, r in new.scheduled.iterrows()) + ".")
-    if not new.cancelled.empty:
-        lines.append(f"- {fmt.count(len(new.cancelled), 'contact')} cancelled: "
-                     + fmt.listing(f"{fmt.day(r['date'])} ({fmt.md_escape(fmt.people(r['participants']))}){row_mark(r)}"
-                                   for _, r in new.cancelled.iterrows()) + ".")
-    if not new.events.empty:
-        lines.append("- " + fmt.listing(f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}{row_mark(r)}"
-                                        for _, r in new.events.iterrows()) + ".")
-    if not lines:
+        blocks.append(f"- {fmt.count(len(new.estimates), 'new estimate')}"
+                      + (f"; the highest was {estimate_sentence_part(analysis.peak(totals))}" if not totals.empty else "") + "."
+                      + rows_mark(new.estimates))
+
+    def listed(head: str, frame: pd.DataFrame, item) -> None:
+        if not frame.empty:
+            blocks.append(f"- {head}:\n" + "\n".join(f"  - {item(r)}{row_mark(r)}" for _, r in frame.iterrows()))
+
+    listed(fmt.count(len(new.held), "call or meeting", "calls and meetings") + " held", new.held,
+           lambda r: f"{fmt.day(r['date'])}: {fmt.label(r['track'])}, {fmt.label(r['format'])}")
+    listed(fmt.count(len(new.scheduled), "contact") + " newly announced", new.scheduled,
+           lambda r: f"{fmt.day(r['date'])}: {fmt.label(r['track'])}")
+    listed(fmt.count(len(new.cancelled), "contact") + " cancelled", new.cancelled,
+           lambda r: f"{fmt.day(r['date'])}: {fmt.md_escape(fmt.people(r['participants']))}")
+    listed(fmt.count(len(new.events), "milestone"), new.events, lambda r: f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}")
+    if not blocks:
         return f"Nothing new entered the data between {fmt.day(since)} and {fmt.day(view.as_of)}."
-    return f"Since {fmt.day(since)}:\n\n" + "\n".join(lines)
+    return f"Since {fmt.day(since)}:\n\n" + "\n".join(blocks)
 
 
 # --- charts' text --------------------------------------------------------------------
@@ -385,3 +413,130 @@ def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
                 f"to {estimate_sentence_part(moved.last)}. ")
     return strip(text) + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
                    f"{fmt.count(int(busiest.max()), 'contact')} of the {len(held)} held.")
+
+
+# --- the lead of a brief -----------------------------------------------------------------------
+
+LEAD_SESSIONS = 3  # the lead names at most this many coming contacts; the list below has them all
+
+
+def said_by(row) -> str:
+    """The estimator as a reader names them, a party to the conflict said to be one in words."""
+    return f"{fmt.md_escape(row['estimator'])}{', a party to the conflict' if bool(row['party_to_conflict']) else ''}"
+
+
+def force_sentence(row, highest: bool = False) -> str:
+    """'The latest figure, published on 31 December 2021, was more than 100,000 Russian troops near Ukraine's
+    borders. It came from EFE and AP (wire report).'"""
+    figure = fmt.figure(row["low"], row["high"], row["qualifier"])
+    what = "The highest figure yet" if highest else "The latest figure"
+    return (f"{what}, published on {fmt.day(row['published'])}, was {figure} Russian troops {fmt.label(row['scope'])}. "
+            f"It came from {said_by(row)}.{row_mark(row)}")
+
+
+def latest_force_row(estimates: pd.DataFrame):
+    """The estimate a lead quotes: the latest figure for the whole force, an outside estimator's before a party's."""
+    latest = analysis.latest(analysis.troop_totals(estimates))
+    if latest.empty:
+        return None
+    return latest.sort_values(["party_to_conflict", "estimate_id"], key=lambda c: c.astype(str)).iloc[0]
+
+
+def contact_lead(row, held: pd.DataFrame) -> str:
+    """'Joe Biden and Vladimir Putin spoke by phone on 30 December 2021 for about 50 minutes, from 3:35 pm
+    Washington time (20:35 GMT), at the request of Russia. It was their second contact that month, after 7 December 2021.'"""
+    text = f"{contact_clause(row)}.{row_mark(row)}"
+    earlier = analysis.earlier_same_month(held, row)
+    if not earlier.empty:
+        text += (f" It was their {ordinal(len(earlier) + 1)} contact that month, after "
+                 f"{fmt.days(earlier['date'])}.{rows_mark(earlier)}")
+    return text
+
+
+def event_lead(row) -> str:
+    """A milestone as a lead: its headline with its date, then what happened in the project's words."""
+    text = f"**{fmt.day(row['date'])}: {fmt.md_escape(row['title'])}.**{row_mark(row)}"
+    if len(str(row["claim"]).split()) <= 35:
+        text += f" {fmt.md_escape(row['claim'])}"
+    return text
+
+
+def session_name(session: analysis.Session) -> str:
+    """'the NATO–Russia Council in Brussels on 12 January 2022', or 'US–Russia talks' where no forum is named."""
+    forums = [f for f in session.rows["forum"].dropna().astype(str) if f.strip()] if "forum" in session.rows else []
+    name = f"the {forums[0]}" if forums else f"{fmt.label(session.track)} talks"
+    place = f" in {fmt.md_escape(session.place)}" if session.place else ""
+    return f"{fmt.md_escape(name)}{place} on {fmt.day_span(session.first, session.last)}{rows_mark(session.rows)}"
+
+
+def coming_sentence(scheduled: pd.DataFrame) -> str:
+    """'Next: the Strategic Stability Dialogue in Geneva on 9–10 January 2022, ... .' ('' when nothing is scheduled)."""
+    sessions = analysis.group_sessions(scheduled)
+    if not sessions:
+        return ""
+    named = [session_name(s) for s in sessions[:LEAD_SESSIONS]]
+    more = len(sessions) - LEAD_SESSIONS
+    return "Next: " + fmt.listing(named) + (f", and {fmt.count_words(more, 'more contact')} listed below" if more > 0 else "") + "."
+
+
+def brief_lead(view: Snapshot, new: Snapshot, since) -> str:
+    """A brief's first paragraph, like a wire story's: the news that mattered most since the last brief
+    (analysis.top_story), the latest figure for the force, and what comes next, where."""
+    earlier = view.estimates[~view.estimates["estimate_id"].isin(new.estimates["estimate_id"])]
+    story = analysis.top_story(new.estimates, earlier, new.held, new.cancelled, new.events, view.as_of)
+    sentences = []
+    if story is not None and story.kind in ("key_event", "event"):
+        sentences.append(event_lead(story.row))
+    elif story is not None and story.kind == "leaders_contact":
+        sentences.append(contact_lead(story.row, view.held))
+    elif story is not None and story.kind == "cancellation":
+        row = story.row
+        sentences.append(f"The {fmt.label(row['format'])} between {fmt.md_escape(fmt.people(row['participants']))} planned for "
+                         f"{fmt.day(row['date'])} was called off, as reported on {fmt.day(row['cancelled_on'])}.{row_mark(row)}")
+    elif story is None or story.kind == "new_high":
+        sentences.append(f"No contact between leaders and no milestone was reported between {fmt.day(since)} and "
+                         f"{fmt.day(view.as_of)}.")
+    force = latest_force_row(view.estimates)
+    if story is not None and story.kind == "new_high":
+        sentences.append(force_sentence(story.row, highest=True))
+    elif force is not None:
+        sentences.append(force_sentence(force))
+    else:
+        sentences.append(f"No estimate of the Russian troops near Ukraine had been published by {fmt.day(view.as_of)} in the data.")
+    coming = coming_sentence(view.scheduled)
+    if coming:
+        sentences.append(coming)
+    return " ".join(sentences)
+
+
+# --- the findings of the overview reports ------------------------------------------------------
+
+
+def buildup_finding(estimates: pd.DataFrame) -> str:
+    """The build-up report's finding in two sentences: where the published figures went, and the highest."""
+    totals = analysis.troop_totals(estimates)
+    moved = analysis.change(totals)
+    if moved is None:
+        return ""
+    direction = "rose" if moved.difference > 0 else "fell" if moved.difference < 0 else "stayed"
+    first, last = moved.first, moved.last
+    text = (f"Published estimates of the Russian force near Ukraine {direction} from "
+            f"{fmt.figure(first['low'], first['high'], first['qualifier'])} troops in {first['published']:%B %Y} to "
+            f"{fmt.figure(last['low'], last['high'], last['qualifier'])} on {fmt.day(last['published'])}.{rows_mark(pd.DataFrame([first, last]))}")
+    top = analysis.peak(totals)
+    if top is not None and top["estimate_id"] != last["estimate_id"]:
+        text += (f" The highest, {fmt.figure(top['low'], top['high'], top['qualifier'])}, came from "
+                 f"{said_by(top)} on {fmt.day(top['published'])}.{row_mark(top)}")
+    return text
+
+
+def diplomacy_finding(held: pd.DataFrame, table: str = "cadence") -> str:
+    """The diplomacy report's finding in one or two sentences: when the talks peaked, and how many were between leaders."""
+    if held.empty:
+        return ""
+    months = held["date"].dt.to_period("M").value_counts().sort_index()
+    busiest = months.idxmax()
+    leaders = int((held["level"] == "leaders").sum())
+    return (f"Calls and meetings peaked in {busiest.start_time:%B %Y}: {fmt.number_word(int(months.max()))} of the "
+            f"{len(held)} in the data fall in that month. Leaders took part in {fmt.number_word(leaders)} of the {len(held)}."
+            f"{table_mark(table)}")

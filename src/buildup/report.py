@@ -182,8 +182,9 @@ class BuildupPage(Page):
             sentences.append("No estimate of the whole force in troops falls in this window, so there is no trend to show.")
         else:
             sentences += [narrative.latest_estimates_sentence(est), narrative.peak_sentence(est)]
+        finding = narrative.buildup_finding(est)
         self.show(f"# The build-up: Russian forces near Ukraine, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
-             + " ".join(sentences))
+                  + (finding + "\n\n" if finding else "") + " ".join(sentences))
 
     def estimates_section(self) -> None:
         totals = self.totals
@@ -271,8 +272,10 @@ class DiplomacyPage(Page):
         return page
 
     def summary(self) -> None:
+        finding = narrative.diplomacy_finding(self.held)
         self.show(f"# The diplomacy: calls and meetings, {fmt.day(self.start)} – {fmt.day(self.end)}\n\n"
-             + narrative.contacts_overview(self.held, self.start, self.end) + " "
+                  + (finding + "\n\n" if finding else "")
+                  + narrative.contacts_overview(self.held, self.start, self.end) + " "
              + narrative.leader_contact_sentence(self.held))
 
     def timeline_section(self) -> None:
@@ -311,10 +314,8 @@ class DiplomacyPage(Page):
 
     def requests_section(self) -> None:
         asked = analysis.requesters(self.held)
-        self.show("Who asked for contacts, where the sources say: "
-             + (fmt.listing(f"{fmt.md_escape(k)} ({int(n)})" for k, n in asked.items()) + "." + cite.table_mark("timeline")
-                if not asked.empty
-                else "no source in this window says."))
+        self.show(narrative.requests_sentence(asked) + cite.table_mark("timeline") if not asked.empty
+                  else "No source in this window says who asked for a contact.")
 
     def scheduled_section(self) -> None:
         self.show(narrative.scheduled_block(self.scheduled, self.end))
@@ -360,12 +361,10 @@ class BriefPage(Page):
 
     def summary(self) -> None:
         v = self.view
-        self.show(f"# Brief as of {fmt.day(self.as_of)}\n\n"
-             "What a reader could have known that day, from sources published by then.\n\n"
-             + narrative.latest_estimates_sentence(v.estimates, self.as_of) + " "
-             + narrative.leader_contact_sentence(v.held) + "\n\n"
-             + narrative.scheduled_block(v.scheduled, self.as_of))
-        self.note_rows(analysis.latest(analysis.troop_totals(v.estimates)), analysis.leader_contacts(v.held, 1), v.scheduled)
+        self.show(f"# Brief as of {fmt.day(self.as_of)}\n\n" + narrative.brief_lead(v, self.new, self.since) + "\n\n"
+                  "*What a reader could have known that day, from sources published by then.*")
+        self.note_rows(analysis.latest(analysis.troop_totals(v.estimates)), v.held[v.held["level"] == "leaders"], v.scheduled,
+                       self.new.events, self.new.cancelled, self.new.estimates)
 
     def troops_section(self) -> None:
         totals = self._window(analysis.troop_totals(self.view.estimates), "published")
