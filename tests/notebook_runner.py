@@ -55,6 +55,8 @@ def read(path: Path) -> Executed:
             data = output.get("data", {})
             if "text/markdown" in data:
                 markdown.append(data["text/markdown"])
+            elif "text/html" in data and '<figure class="chart"' not in data["text/html"]:
+                markdown.append(data["text/html"])  # data tables, shown as HTML
             if '<figure class="chart"' in data.get("text/html", ""):
                 images.append(output)
     return Executed(notebook, "\n\n".join(markdown), images, errors)

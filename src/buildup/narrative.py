@@ -454,11 +454,9 @@ def contact_lead(row, held: pd.DataFrame) -> str:
 
 
 def event_lead(row) -> str:
-    """A milestone as a lead: its headline with its date, then what happened in the project's words."""
-    text = f"**{fmt.day(row['date'])}: {fmt.md_escape(row['title'])}.**{row_mark(row)}"
-    if len(str(row["claim"]).split()) <= 35:
-        text += f" {fmt.md_escape(row['claim'])}"
-    return text
+    """A milestone as a lead: its date and headline. (Its claim stays in the milestones below: a claim may
+    mention a plan, such as an exercise's end date, that a lead should not state as news.)"""
+    return f"**{fmt.day(row['date'])}: {fmt.md_escape(row['title'])}.**{row_mark(row)}"
 
 
 def session_name(session: analysis.Session) -> str:
@@ -493,7 +491,7 @@ def brief_lead(view: Snapshot, new: Snapshot, since) -> str:
         row = story.row
         sentences.append(f"The {fmt.label(row['format'])} between {fmt.md_escape(fmt.people(row['participants']))} planned for "
                          f"{fmt.day(row['date'])} was called off, as reported on {fmt.day(row['cancelled_on'])}.{row_mark(row)}")
-    elif story is None or story.kind == "new_high":
+    elif story is None:
         sentences.append(f"No contact between leaders and no milestone was reported between {fmt.day(since)} and "
                          f"{fmt.day(view.as_of)}.")
     force = latest_force_row(view.estimates)

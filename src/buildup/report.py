@@ -73,6 +73,14 @@ class Page:
         if self.display_output:
             show(resolved)
 
+    def show_html(self, block: str) -> None:
+        """Show a block that is already HTML (a data table) with its citation marks resolved; it skips the
+        Markdown pass, which costs nbconvert a parse of every table cell."""
+        resolved = self.citations.resolve(block)
+        self.text.append(resolved)
+        if self.display_output:
+            display(HTML(resolved))
+
     def figure(self, draw, name: str, alt: str, caption: str, rows: pd.DataFrame, columns: dict[str, str],
                summary: str = "Data behind this chart", anchor_column: str | None = None) -> None:
         """Draw a chart once per layout (`draw(layout)` returns a Figure) and show it as inline SVG with
@@ -91,7 +99,7 @@ class Page:
             (self.figures_dir / f"{stem}.csv").write_text(table.csv, encoding="utf-8")
             display(HTML(svg.figure_html(name, inline, caption, f"data/{stem}.csv")),
                     metadata={"alt": alt, "caption": caption, "figure": name})
-        self.show(table.html)
+        self.show_html(table.html)
 
     def note_rows(self, *frames: pd.DataFrame) -> None:
         """Remember rows shown, for the generated list of sources at the end."""

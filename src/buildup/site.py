@@ -69,12 +69,12 @@ class FeedEntry:
     summary: str
 
 
-LEAD = re.compile(r"<h1[^>]*>.*?</h1>\s*(?:<p>.*?</p>\s*)?<p>(.*?)</p>", re.DOTALL)
+LEAD = re.compile(r"<h1[^>]*>.*?</h1>\s*<p>(.*?)</p>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
 def lead_of(page_html: str) -> str:
-    """A brief's lead paragraph as plain text (after its title and its one-line standfirst)."""
+    """A brief's lead paragraph (the first after its title) as plain text."""
     found = LEAD.search(page_html)
     if not found:
         return ""
