@@ -34,7 +34,7 @@ chromium: ## install Debian's chromium for the browser tests (when missing and r
 	fi
 
 test: $(STAMP) chromium ## run the whole test suite (installs chromium when missing and root)
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q -n 2 --dist loadgroup
 
 mutation: $(STAMP) ## mutation-test asof, analysis, fmt, narrative, params (slow, ~15 min; run on its own)
 	@rm -rf mutants

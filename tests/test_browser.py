@@ -14,7 +14,7 @@ import pytest
 from browser import DESKTOP, PHONE, TABLET, Browser
 from buildup import paths
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # the visits fixture once
 
 PAGES = sorted(paths.REPORTS.glob("*.html"))
 SITE_PAGES = {"index.html", "evidence.html", "changelog.html"}  # the pages around the reports, without charts

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from buildup import paths
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("fresh")]
 NUMBER_OR_DATE = re.compile(r"\d")
 
 

@@ -167,3 +167,17 @@ def test_days_are_listed_once_each_and_grouped_by_month():
     assert fmt.days(["2022-02-20", "2022-02-03", "2022-02-20", "2022-02-07"]) == "3, 7 and 20 February 2022"
     assert fmt.days(["2021-12-30", "2022-01-04"]) == "30 December 2021 and 4 January 2022"
     assert fmt.days(["2021-12-07"]) == "7 December 2021"
+
+
+@pytest.mark.parametrize(("estimator", "subject"), [
+    ("Senior US defense official (Pentagon)", "a senior US defense official (Pentagon)"),
+    ("US official (anonymous, per AP)", "a US official (anonymous, per AP)"),
+    ("Ukrainian military intelligence report (shared with CNN)", "a Ukrainian military intelligence report (shared with CNN)"),
+    ("Office of the EU High Representative Josep Borrell (corrected transcript)",
+     "the Office of the EU High Representative Josep Borrell (corrected transcript)"),
+    ("UK Defence Secretary Ben Wallace", "UK Defence Secretary Ben Wallace"),
+    ("US officials (as reported by The Wall Street Journal)", "US officials (as reported by The Wall Street Journal)"),
+    ("EFE and AP (wire report)", "EFE and AP (wire report)"),
+])
+def test_an_estimator_is_named_as_a_sentence_names_it(estimator, subject):
+    assert fmt.as_subject(estimator) == subject

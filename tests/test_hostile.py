@@ -33,6 +33,8 @@ PAYLOADS = [
 # Which text fields carry payloads: (table, column). Each row gets the payloads in turn.
 FIELDS = [("troop_estimates", "estimator"), ("contacts", "participants"), ("contacts", "place"),
           ("contacts", "requested_by"), ("events", "title"), ("sources", "outlet"), ("sources", "title")]
+pytestmark = pytest.mark.xdist_group("hostile")  # its module fixture builds once
+
 REPORTS = ("10-troop-buildup", "20-diplomacy", "30-brief")
 
 

@@ -13,7 +13,7 @@ import pytest
 from hindsight import dates_in
 from notebook_runner import execute
 
-pytestmark = pytest.mark.notebooks
+pytestmark = [pytest.mark.notebooks, pytest.mark.xdist_group("notebooks")]  # module fixtures once
 
 
 @pytest.fixture(scope="module")

@@ -127,12 +127,15 @@ class Runner:
         inject_parameters(notebook, job.parameters)
         client = NotebookClient(notebook, km=self.km, timeout=600, record_timing=False, allow_errors=False)
         client.kc = self.kc
+        started_cells: list[int] = []  # the cell a dying kernel was running is the last one started
+        client.on_cell_start = lambda cell, cell_index: started_cells.append(cell_index)
         try:
             self.loop.run_until_complete(client.async_execute())
         except (CellExecutionError, DeadKernelError) as err:
             Path(job.failed_path).parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(notebook, job.failed_path)
-            return Outcome(job.name, False, time.perf_counter() - started, error=describe_failure(notebook, err))
+            running = started_cells[-1] if started_cells else None
+            return Outcome(job.name, False, time.perf_counter() - started, error=describe_failure(notebook, err, running))
         finally:
             self.recover()
         normalise(notebook)
@@ -186,8 +189,9 @@ def normalise(notebook) -> None:
                 output["execution_count"] = count
 
 
-def describe_failure(notebook, err) -> str:
-    """'cell 4 (page.troops_section()): ValueError: ...' for the first cell that failed."""
+def describe_failure(notebook, err, running: int | None = None) -> str:
+    """'cell 4 (page.troops_section()): ValueError: ...' for the first cell that failed. For a kernel that
+    died, `running` is the index (in the executed notebook) of the cell it was running, when known."""
     from nbclient.exceptions import DeadKernelError
 
     cells = [c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])]
@@ -201,9 +205,12 @@ def describe_failure(notebook, err) -> str:
             if output.get("output_type") == "error":
                 return f"{named(index, cell)}: {output['ename']}: {output['evalue']}"
     if isinstance(err, DeadKernelError):
-        code = [(i, c) for i, c in enumerate(cells) if c.cell_type == "code"]
-        unfinished = [(i, c) for i, c in code if c.get("execution_count") is None]
-        where = named(*unfinished[0]) if unfinished else "a cell"
+        if running is not None and 0 <= running < len(notebook.cells) and notebook.cells[running] in cells:
+            where = named(cells.index(notebook.cells[running]), notebook.cells[running])
+        else:  # execution_count may or may not be set on the dying cell, depending on timing
+            code = [(i, c) for i, c in enumerate(cells) if c.cell_type == "code"]
+            unfinished = [(i, c) for i, c in code if c.get("execution_count") is None]
+            where = named(*unfinished[0]) if unfinished else "a cell"
         return f"{where}: the kernel died (the process running the notebook exited); a new kernel was started"
     return str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
 

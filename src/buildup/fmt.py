@@ -204,6 +204,23 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+SINGULAR_SOURCES = ("official", "document", "report")  # an unnamed one takes "a": "a senior US defense official"
+BODIES = ("Office of ", "Ukraine Ministry of ")              # a body named by its office takes "the"
+
+
+def as_subject(estimator: object) -> str:
+    """An estimator as a sentence names it: 'a senior US defense official (Pentagon)', 'the Office of the EU
+    High Representative', 'UK Defence Secretary Ben Wallace' (names and titles as they are)."""
+    text = str(estimator)
+    head = re.split(r"[(,]", text, maxsplit=1)[0].strip()
+    if head.split() and head.split()[-1] in SINGULAR_SOURCES:
+        first, _, rest = text.partition(" ")
+        return "a " + (first.lower() if first == "Senior" else first) + (f" {rest}" if rest else "")
+    if text.startswith(BODIES):
+        return "the " + text
+    return text
+
+
 def people(participants: object) -> str:
     """'Joe Biden; Vladimir Putin' (the data's list) -> 'Joe Biden and Vladimir Putin'."""
     return listing(p.strip() for p in str(participants).split(";"))

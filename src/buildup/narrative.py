@@ -30,7 +30,7 @@ def ordinal(n: int) -> str:
 
 def who(row) -> str:
     """The estimator, escaped, with 'a party to the conflict' said in words when it is one."""
-    return md_who(row["estimator"], bool(row["party_to_conflict"]))
+    return md_who(fmt.as_subject(row["estimator"]), bool(row["party_to_conflict"]))
 
 
 def md_who(estimator: str, party: bool) -> str:
@@ -422,7 +422,7 @@ LEAD_SESSIONS = 3  # the lead names at most this many coming contacts; the list 
 
 def said_by(row) -> str:
     """The estimator as a reader names them, a party to the conflict said to be one in words."""
-    return f"{fmt.md_escape(row['estimator'])}{', a party to the conflict' if bool(row['party_to_conflict']) else ''}"
+    return f"{fmt.md_escape(fmt.as_subject(row['estimator']))}{', a party to the conflict' if bool(row['party_to_conflict']) else ''}"
 
 
 def force_sentence(row, highest: bool = False) -> str:
