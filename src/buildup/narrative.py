@@ -158,14 +158,19 @@ def leader_contact_sentence(held: pd.DataFrame) -> str:
     return sentence
 
 
+def forum_name(session: analysis.Session) -> str:
+    """'the NATO–Russia Council' where the sources name the forum, else 'US–Russia talks' (escaped)."""
+    forums = [f for f in session.rows["forum"].dropna().astype(str) if f.strip()] if "forum" in session.rows else []
+    return f"the {fmt.md_escape(forums[0])}" if forums else f"{fmt.label(session.track)} talks"
+
+
 def session_line(session: analysis.Session) -> str:
     """'**9–10 January 2022**: US–Russia talks in Geneva (Wendy Sherman; Sergei Ryabkov).'"""
     rows = session.rows
     who_ = fmt.listing(dict.fromkeys(fmt.md_escape(p.strip()) for names in rows["participants"] for p in str(names).split(";")))
     place = f" in {fmt.md_escape(session.place)}" if session.place else ""
     kinds = fmt.listing(sorted({fmt.label(f) for f in rows["format"]}))
-    forums = [f for f in rows["forum"].dropna().astype(str) if f.strip()] if "forum" in rows else []
-    name = f"the {fmt.md_escape(forums[0])}" if forums else f"{fmt.label(session.track)} talks"
+    name = forum_name(session)
     return f"- **{fmt.day_span(session.first, session.last)}**: {name}{place}, {kinds}, with {who_}.{rows_mark(rows)}"
 
 
@@ -461,10 +466,8 @@ def event_lead(row) -> str:
 
 def session_name(session: analysis.Session) -> str:
     """'the NATO–Russia Council in Brussels on 12 January 2022', or 'US–Russia talks' where no forum is named."""
-    forums = [f for f in session.rows["forum"].dropna().astype(str) if f.strip()] if "forum" in session.rows else []
-    name = f"the {forums[0]}" if forums else f"{fmt.label(session.track)} talks"
     place = f" in {fmt.md_escape(session.place)}" if session.place else ""
-    return f"{fmt.md_escape(name)}{place} on {fmt.day_span(session.first, session.last)}{rows_mark(session.rows)}"
+    return f"{forum_name(session)}{place} on {fmt.day_span(session.first, session.last)}{rows_mark(session.rows)}"
 
 
 def coming_sentence(scheduled: pd.DataFrame) -> str:
