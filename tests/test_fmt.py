@@ -146,6 +146,15 @@ def test_listing_and_count():
     assert fmt.count(1200, "estimate") == "1,200 estimates"
 
 
+def test_counts_in_prose_are_words_under_ten():
+    assert fmt.count_words(0, "call or meeting", "calls and meetings") == "no calls or meetings"
+    assert fmt.count_words(1, "call or meeting", "calls and meetings") == "one call or meeting"
+    assert fmt.count_words(9, "contact") == "nine contacts"
+    assert fmt.count_words(10, "contact") == "10 contacts"
+    assert fmt.count_words(1200, "estimate") == "1,200 estimates"
+    assert fmt.lower_initial("Timeline of 41 calls") == "timeline of 41 calls"
+
+
 def test_initial_capital_changes_only_the_first_letter():
     assert fmt.initial_capital("independent analysts and media") == "Independent analysts and media"
     assert fmt.initial_capital("") == ""
@@ -178,6 +187,8 @@ def test_days_are_listed_once_each_and_grouped_by_month():
     ("UK Defence Secretary Ben Wallace", "UK Defence Secretary Ben Wallace"),
     ("US officials (as reported by The Wall Street Journal)", "US officials (as reported by The Wall Street Journal)"),
     ("EFE and AP (wire report)", "EFE and AP (wire report)"),
+    ("Senior US Defense Department officials (reported by The New York Times)",
+     "senior US Defense Department officials (reported by The New York Times)"),
 ])
 def test_an_estimator_is_named_as_a_sentence_names_it(estimator, subject):
     assert fmt.as_subject(estimator) == subject

@@ -122,15 +122,57 @@ def prose_of(page) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_the_prose_of_every_report_reads_like_english(page):
-    problems = []
-    for text in prose_of(page):
-        if re.search(r"\([^()]*\(", text):
-            problems.append(("nested parentheses", text))
-        if re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+; [A-Z][a-z]+ [A-Z]", text):
-            problems.append(("names joined with '; '", text))
-        if re.search(r"\b(America|Europe|Asia)/[A-Z][a-z_]+\b", text):
-            problems.append(("a time-zone identifier", text))
-        if re.search(r"\b[a-z]+_[a-z_]+\b", text):
-            problems.append(("a raw code from the data", text))
-        problems += [("a sentence over 40 words", s) for s in sentences(text) if words(s) > 40]
+    problems = [p for text in prose_of(page) for p in plain_problems(text)]
     assert not problems, problems[:5]
+
+
+# Numbers under ten are words in prose ("three contacts", not "3 contacts"), as a wire report writes them.
+DIGIT_COUNT = re.compile(r"(?<![\d,.:–-])\b\d (?:new |published |scheduled |more )?(?:estimates?|contacts?|calls?|meetings?|"
+                         r"milestones?|days?|publications?|between|in person|phone|video)\b")
+
+
+def plain_problems(text: str) -> list[tuple[str, str]]:
+    """What no sentence a reader meets may hold: the checks of the prose test, and counts under ten in digits."""
+    problems = []
+    if re.search(r"\([^()]*\(", text):
+        problems.append(("nested parentheses", text))
+    if re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+; [A-Z][a-z]+ [A-Z]", text):
+        problems.append(("names joined with '; '", text))
+    if re.search(r"\b(America|Europe|Asia)/[A-Z][a-z_]+\b", text):
+        problems.append(("a time-zone identifier", text))
+    if re.search(r"\b[a-z]+_[a-z_]+\b", text):
+        problems.append(("a raw code from the data", text))
+    if DIGIT_COUNT.search(text):
+        problems.append(("a count under ten in digits", text))
+    if re.search(r"\b(?:by|from|according to) (?:Senior|Office|US official)\b", text):
+        problems.append(("an estimator not named as a sentence names it", text))
+    problems += [("a sentence over 40 words", s) for s in sentences(text) if words(s) > 40]
+    return problems
+
+
+def test_the_checks_catch_what_they_are_for():
+    assert [p for p, _ in plain_problems("Below, 3 contacts (one (nested)) by Senior US defense official.")] == [
+        "nested parentheses", "a count under ten in digits", "an estimator not named as a sentence names it"]
+    assert plain_problems("On 7 December 2021, 12 contacts in 33 of 52 weeks, from a senior US defense official.") == []
+
+
+def chart_texts_of(page) -> list[str]:
+    """What a reader (or a screen reader) is told about each chart: its alt text and its caption."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    texts = []
+    for figure in soup.select("figure.chart"):
+        texts += [svg["aria-label"] for svg in figure.find_all("svg") if svg.get("aria-label")]
+        caption = figure.find("figcaption")
+        for link in caption.find_all("a"):
+            link.decompose()
+        texts.append(" ".join(caption.get_text(" ").split()))
+    return texts
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_the_alt_text_and_captions_of_every_chart_read_like_english(page):
+    texts = chart_texts_of(page)
+    assert texts, "no chart found"
+    problems = [p for text in texts for p in plain_problems(text)]
+    assert not problems, problems[:5]
+

@@ -64,7 +64,7 @@ def test_gaps_sentence_names_the_longest_quiet_stretches_and_cites_their_ends():
                     {"contact_id": "ct-3", "date": pd.Timestamp("2021-07-30"), "source_id": "s3"})
     text = narrative.gaps_sentence(held)
     assert strip(text) == ("The longest stretches without any contact in the data: 42 days between 16 June 2021 and "
-                           "28 July 2021 and 2 days between 28 July 2021 and 30 July 2021.")
+                           "28 July 2021 and two days between 28 July 2021 and 30 July 2021.")
     assert text.endswith("⟦s1⟧⟦s2⟧⟦s3⟧")
     assert narrative.gaps_sentence(held.iloc[0:1]) == ""
 
@@ -90,8 +90,12 @@ def test_alt_texts_say_what_is_drawn():
         "Empty chart: no estimates in troops were published between 1 March 2021 and 31 March 2021.")
     held = contacts({}, {"contact_id": "ct-2", "track": "osce"}, {"contact_id": "ct-3", "track": "osce"})
     assert narrative.timeline_alt(held, held.iloc[0:1], "2021-12-01", "2021-12-31") == (
-        "Timeline of 3 calls and meetings held from 1 December 2021 to 31 December 2021, one lane per diplomatic "
-        "track, marker shape by format, with 1 scheduled contacts drawn hollow. The busiest track is OSCE with 2.")
+        "Timeline of three calls and meetings held from 1 December 2021 to 31 December 2021, one lane per diplomatic "
+        "track, marker shape by format, with one scheduled contact drawn hollow. The busiest track is OSCE, with two contacts.")
+    assert narrative.timeline_alt(held, held.iloc[0:0], "2021-12-01", "2021-12-31").endswith(
+        "one lane per diplomatic track, marker shape by format. The busiest track is OSCE, with two contacts.")
+    assert narrative.timeline_alt(held.iloc[0:0], held.iloc[0:0], "2021-12-01", "2021-12-31") == (
+        "Timeline with no contacts between 1 December 2021 and 31 December 2021.")
 
 
 def test_who_asked_is_said_in_words_grouped_by_count():

@@ -428,7 +428,7 @@ def cadence_chart(weekly: pd.DataFrame, title: str, subtitle: str, source: str, 
             for week, value, bar in zip(weekly.index, values, bars):
                 if value:
                     _link_one(fig, bar, f"#{week_id(week)}",
-                              f"Week from {fmt.short_day(week)}: {fmt.count(int(value), 'contact')} at {fmt.label(level)} level")
+                              f"Week from {fmt.short_day(week)}: {fmt.count_words(int(value), 'contact')} at {fmt.label(level)} level")
             bottom = bottom + values
             handles.append(Patch(facecolor=style.LEVEL_COLOUR[level], hatch=style.LEVEL_HATCH[level], edgecolor="white",
                                  label=fmt.initial_capital(fmt.label(level))))

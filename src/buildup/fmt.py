@@ -66,6 +66,11 @@ def initial_capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_initial(text: str) -> str:
+    """'Timeline of 41 calls' -> 'timeline of 41 calls' (a sentence continued mid-way)."""
+    return text[:1].lower() + text[1:]
+
+
 def short_label(code: str) -> str:
     """A label short enough for a chart legend."""
     return SHORT_LABELS.get(str(code), label(code))
@@ -205,6 +210,7 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
 
 
 SINGULAR_SOURCES = ("official", "document", "report")  # an unnamed one takes "a": "a senior US defense official"
+PLURAL_SOURCES = ("officials",)  # unnamed ones take no article: "senior US Defense Department officials"
 BODIES = ("Office of ", "Ukraine Ministry of ")              # a body named by its office takes "the"
 
 
@@ -218,6 +224,8 @@ def as_subject(estimator: object) -> str:
         return "a " + (first.lower() if first == "Senior" else first) + (f" {rest}" if rest else "")
     if text.startswith(BODIES):
         return "the " + text
+    if text.startswith("Senior ") and head.split()[-1] in PLURAL_SOURCES:
+        return "s" + text[1:]
     return text
 
 
@@ -235,8 +243,11 @@ def number_word(n: int) -> str:
 
 
 def count_words(n: int, singular: str, plural: str | None = None) -> str:
-    """'one more contact', 'three contacts', '12 contacts'."""
-    return f"{number_word(n)} {singular if n == 1 else (plural or singular + 's')}"
+    """'one more contact', 'three contacts', '12 contacts'; none is 'no calls or meetings', not 'no calls and meetings'."""
+    many = plural or singular + "s"
+    if n == 0:
+        many = many.replace(" and ", " or ")
+    return f"{number_word(n)} {singular if n == 1 else many}"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

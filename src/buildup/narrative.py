@@ -102,7 +102,7 @@ def estimates_overview(estimates: pd.DataFrame, start, end, table: str = "who-wh
     """'Between A and B, the dataset holds N published estimates ... They come from K groups of estimators: ...'"""
     groups = analysis.counts(estimates, "estimator_group").index if len(estimates) else []
     text = (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds "
-            f"{fmt.count(len(estimates), 'published estimate')} of Russian forces near Ukraine.{table_mark(table)}")
+            f"{fmt.count_words(len(estimates), 'published estimate')} of Russian forces near Ukraine.{table_mark(table)}")
     if len(groups) == 1:
         text += f" All come from one group of estimators: {fmt.label(groups[0])}."
     elif len(groups) > 1:
@@ -188,10 +188,10 @@ def contacts_overview(held: pd.DataFrame, start, end, table: str = "timeline") -
         return f"No call or meeting between {fmt.day(start)} and {fmt.day(end)} is in the selected data."
     by_format = analysis.counts(held, "format")
     by_level = analysis.counts(held, "level")
-    text = (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds {fmt.count(len(held), 'call or meeting', 'calls and meetings')}: "
-            + fmt.listing(f"{n} {fmt.label(k)}{'s' if n != 1 and k != 'in_person' else ''}" if k != "in_person" else f"{n} in person"
+    text = (f"Between {fmt.day(start)} and {fmt.day(end)}, the dataset holds {fmt.count_words(len(held), 'call or meeting', 'calls and meetings')}: "
+            + fmt.listing(f"{fmt.number_word(n)} {fmt.label(k)}{'s' if n != 1 and k != 'in_person' else ''}" if k != "in_person" else f"{fmt.number_word(n)} in person"
                           for k, n in by_format.items()) + "." + table_mark(table)
-            + " By level: " + fmt.listing(f"{n} between {fmt.label(k)}" if k != "multilateral" else f"{n} in multilateral bodies"
+            + " By level: " + fmt.listing(f"{fmt.number_word(n)} between {fmt.label(k)}" if k != "multilateral" else f"{fmt.number_word(n)} in multilateral bodies"
                                           for k, n in by_level.items()) + ".")
     asked = requests_sentence(analysis.requesters(held))
     if asked:
@@ -220,7 +220,7 @@ def gaps_sentence(held: pd.DataFrame) -> str:
     gaps = analysis.longest_gaps(held, n=3)
     if not gaps:
         return ""
-    items = [f"{fmt.count(g.days, 'day')} between {fmt.day(g.after)} and {fmt.day(g.before)}" for g in gaps]
+    items = [f"{fmt.count_words(g.days, 'day')} between {fmt.day(g.after)} and {fmt.day(g.before)}" for g in gaps]
     ends = held[held["date"].isin([d for g in gaps for d in (g.after, g.before)])].sort_values(["date", "contact_id"])
     return f"The longest stretches without any contact in the data: {fmt.listing(items)}.{rows_mark(ends)}"
 
@@ -233,21 +233,21 @@ def changes_since_block(view: Snapshot, new: Snapshot, since: date) -> str:
     blocks = []
     totals = analysis.troop_totals(new.estimates)
     if not new.estimates.empty:
-        blocks.append(f"- {fmt.count(len(new.estimates), 'new estimate')}"
+        blocks.append(f"- {fmt.initial_capital(fmt.count_words(len(new.estimates), 'new estimate'))}"
                       + (f"; the highest was {estimate_sentence_part(analysis.peak(totals))}" if not totals.empty else "") + "."
                       + rows_mark(new.estimates))
 
     def listed(head: str, frame: pd.DataFrame, item) -> None:
         if not frame.empty:
-            blocks.append(f"- {head}:\n" + "\n".join(f"  - {item(r)}{row_mark(r)}" for _, r in frame.iterrows()))
+            blocks.append(f"- {fmt.initial_capital(head)}:\n" + "\n".join(f"  - {item(r)}{row_mark(r)}" for _, r in frame.iterrows()))
 
-    listed(fmt.count(len(new.held), "call or meeting", "calls and meetings") + " held", new.held,
+    listed(fmt.count_words(len(new.held), "call or meeting", "calls and meetings") + " held", new.held,
            lambda r: f"{fmt.day(r['date'])}: {fmt.label(r['track'])}, {fmt.label(r['format'])}")
-    listed(fmt.count(len(new.scheduled), "contact") + " newly announced", new.scheduled,
+    listed(fmt.count_words(len(new.scheduled), "contact") + " newly announced", new.scheduled,
            lambda r: f"{fmt.day(r['date'])}: {fmt.label(r['track'])}")
-    listed(fmt.count(len(new.cancelled), "contact") + " cancelled", new.cancelled,
+    listed(fmt.count_words(len(new.cancelled), "contact") + " cancelled", new.cancelled,
            lambda r: f"{fmt.day(r['date'])}: {fmt.md_escape(fmt.people(r['participants']))}")
-    listed(fmt.count(len(new.events), "milestone"), new.events, lambda r: f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}")
+    listed(fmt.count_words(len(new.events), "milestone"), new.events, lambda r: f"{fmt.day(r['date'])}: {fmt.md_escape(r['title'])}")
     if not blocks:
         return f"Nothing new entered the data between {fmt.day(since)} and {fmt.day(view.as_of)}."
     return f"Since {fmt.day(since)}:\n\n" + "\n".join(blocks)
@@ -258,11 +258,13 @@ def changes_since_block(view: Snapshot, new: Snapshot, since: date) -> str:
 
 def source_line(rows: pd.DataFrame, sources: pd.DataFrame, what: str) -> str:
     """'Source: Build-up Brief dataset; 34 estimates from 28 publications (Reuters, AP...).'"""
+    if rows.empty:
+        return "Source: Build-up Brief dataset; nothing in this window."
     used = analysis.sources_used(sources, rows)
     outlets = used["outlet"].str.replace(r" \(.*\)$", "", regex=True).value_counts()
     named = ", ".join(outlets.index[:4]) + (" and others" if len(outlets) > 4 else "")
-    return (f"Source: Build-up Brief dataset; {fmt.count(len(rows), what)} from "
-            f"{fmt.count(len(used), 'publication')}" + (f" ({named})" if named else "") + ".")
+    return (f"Source: Build-up Brief dataset; {fmt.count_words(len(rows), what)} from "
+            f"{fmt.count_words(len(used), 'publication')}" + (f" ({named})" if named else "") + ".")
 
 
 def estimates_alt(estimates: pd.DataFrame, start, end, unit: str = "troops") -> str:
@@ -271,19 +273,21 @@ def estimates_alt(estimates: pd.DataFrame, start, end, unit: str = "troops") -> 
         return f"Empty chart: no estimates in {unit} were published between {fmt.day(start)} and {fmt.day(end)}."
     low, high = int(estimates["low"].min()), int(estimates["high"].max())
     last = estimates.sort_values("published").iloc[-1]
-    return (f"Chart of {len(estimates)} published estimates of Russian forces near Ukraine, in {unit}, from "
-            f"{fmt.day(start)} to {fmt.day(end)}, each a point with its range, by estimator group. Figures run from "
-            f"{fmt.thousands(low)} to {fmt.thousands(high)}; the last, on {fmt.day(last['published'])}, is "
-            f"{fmt.estimate_text(last)} by {last['estimator']}.")
+    return (f"Chart of {fmt.count_words(len(estimates), 'published estimate')} of Russian forces near Ukraine, in {unit}, "
+            f"from {fmt.day(start)} to {fmt.day(end)}, each a point with its range, by estimator group. Figures run from "
+            f"{fmt.thousands(low)} to {fmt.thousands(high)}. The last, on {fmt.day(last['published'])}, was "
+            f"{fmt.estimate_text(last)}, from {fmt.as_subject(last['estimator'])}.")
 
 
 def timeline_alt(held: pd.DataFrame, scheduled: pd.DataFrame, start, end) -> str:
     if held.empty and scheduled.empty:
-        return f"Empty timeline: no contacts between {fmt.day(start)} and {fmt.day(end)}."
+        return f"Timeline with no contacts between {fmt.day(start)} and {fmt.day(end)}."
     tracks = analysis.counts(held, "track") if not held.empty else pd.Series(dtype=int)
-    busiest = f" The busiest track is {fmt.label(tracks.index[0])} with {tracks.iloc[0]}." if not tracks.empty else ""
-    return (f"Timeline of {len(held)} calls and meetings held from {fmt.day(start)} to {fmt.day(end)}, one lane per "
-            f"diplomatic track, marker shape by format, with {len(scheduled)} scheduled contacts drawn hollow.{busiest}")
+    busiest = (f" The busiest track is {fmt.label(tracks.index[0])}, with {fmt.count_words(int(tracks.iloc[0]), 'contact')}."
+               if not tracks.empty else "")
+    hollow = (f", with {fmt.count_words(len(scheduled), 'scheduled contact')} drawn hollow" if len(scheduled) else "")
+    return (f"Timeline of {fmt.count_words(len(held), 'call or meeting', 'calls and meetings')} held from {fmt.day(start)} "
+            f"to {fmt.day(end)}, one lane per diplomatic track, marker shape by format{hollow}.{busiest}")
 
 
 ID_COLUMNS = ("row_id", "estimate_id", "contact_id", "event_id")
@@ -417,7 +421,7 @@ def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
         text = (f"Published estimates of the Russian force near Ukraine went from {estimate_sentence_part(moved.first)} "
                 f"to {estimate_sentence_part(moved.last)}. ")
     return strip(text) + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
-                   f"{fmt.count(int(busiest.max()), 'contact')} of the {len(held)} held.")
+                   f"{fmt.count_words(int(busiest.max()), 'contact')} of the {len(held)} held.")
 
 
 # --- the lead of a brief -----------------------------------------------------------------------

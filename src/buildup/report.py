@@ -205,7 +205,7 @@ class BuildupPage(Page):
         moved = analysis.change(totals)
         title = ("No estimates of the whole force fall in this window" if totals.empty else
                  f"Estimates {'rose' if moved and moved.difference > 0 else 'moved'} to {fmt.estimate_text(analysis.latest(totals).iloc[0])}"
-                 if moved else f"{fmt.count(len(totals), 'estimate')} of the troops near Ukraine")
+                 if moved else fmt.initial_capital(f"{fmt.count_words(len(totals), 'estimate')} of the troops near Ukraine"))
         marked, key = narrative.with_marks(totals), narrative.with_marks(events)
         draw = lambda layout: charts.estimates_chart(  # noqa: E731
             marked, key, self.start, self.end, title=title,
@@ -224,7 +224,7 @@ class BuildupPage(Page):
         marked, key = narrative.with_marks(btgs), narrative.with_marks(self.events_by(self.end))
         draw = lambda layout: charts.estimates_chart(  # noqa: E731
             marked, key, self.start, self.end, layout=layout,
-            title=(f"Battalion tactical groups: {fmt.count(len(btgs), 'estimate')}, up to {fmt.thousands(btgs['high'].max())}"
+            title=(f"Battalion tactical groups: {fmt.count_words(len(btgs), 'estimate')}, up to {fmt.thousands(btgs['high'].max())}"
                    if not btgs.empty else "No estimates in battalion tactical groups in this window"),
             subtitle=f"Published estimates in battalion tactical groups, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
             source=narrative.source_line(btgs, self.dataset.sources, "estimate"), unit_label="Battalion tactical groups")
@@ -243,11 +243,12 @@ class BuildupPage(Page):
         draw = lambda layout: charts.who_when_chart(marked, self.start, self.end, title=title, layout=layout,  # noqa: E731
                                     subtitle=f"Each mark is one published estimate (troops or battalion tactical groups), {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
                                     source=narrative.source_line(est, self.dataset.sources, "estimate"))
-        alt = (f"Strip chart: one lane per estimator group, a mark for each of {len(est)} estimates; "
-               + fmt.listing(f"{fmt.label(g)} {n}" for g, n in counts.items()) + ".") if not counts.empty else "Empty strip chart: no estimates."
+        alt = (f"Strip chart: one lane per estimator group, a mark for each of {fmt.count_words(len(est), 'estimate')}. "
+               + "; ".join(f"{fmt.initial_capital(fmt.label(g))}: {fmt.number_word(int(n))}" for g, n in counts.items()) + "."
+               ) if not counts.empty else "Empty strip chart: no estimates."
         self.figure(draw, "who-when", alt, "Who was publishing estimates when.",
                     est, ESTIMATE_COLUMNS)
-        self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count(int(n), 'estimate')}" for g, n in counts.items())
+        self.show(("By estimator group: " + fmt.listing(f"{fmt.label(g)} {fmt.count_words(int(n), 'estimate')}" for g, n in counts.items())
                    + "." + cite.table_mark("who-when"))
              if not counts.empty else "No estimates were published in this window.")
 
@@ -289,7 +290,7 @@ class DiplomacyPage(Page):
     def timeline_section(self) -> None:
         held, scheduled = self.held, self.scheduled
         tracks = analysis.counts(held, "track")
-        title = (f"{fmt.label(tracks.index[0])} was the busiest track, with {fmt.count(int(tracks.iloc[0]), 'contact')}"
+        title = (f"{fmt.label(tracks.index[0])} was the busiest track, with {fmt.count_words(int(tracks.iloc[0]), 'contact')}"
                  if not tracks.empty else "No contacts in this window")
         marked_held, marked_scheduled = narrative.with_marks(held), narrative.with_marks(scheduled)
         key = narrative.with_marks(self.events_by(self.end))
@@ -307,7 +308,7 @@ class DiplomacyPage(Page):
     def cadence_section(self) -> None:
         weekly = analysis.weekly_cadence(self.held, self.start, self.end)
         busiest = weekly.sum(axis=1).sort_values(ascending=False) if not weekly.empty else pd.Series(dtype=int)
-        title = (f"The busiest week, from {fmt.short_day(busiest.index[0])}, had {fmt.count(int(busiest.iloc[0]), 'contact')}"
+        title = (f"The busiest week, from {fmt.short_day(busiest.index[0])}, had {fmt.count_words(int(busiest.iloc[0]), 'contact')}"
                  if not busiest.empty and busiest.iloc[0] > 0 else "No contacts in this window")
         draw = lambda layout: charts.cadence_chart(weekly, title=title, layout=layout,  # noqa: E731
                                    subtitle=f"Calls and meetings per week (Monday to Sunday) by level, {fmt.short_day(self.start)} – {fmt.short_day(self.end)}",
@@ -414,19 +415,19 @@ class BriefPage(Page):
         ahead = len(self.view.scheduled)
         title = ((f"{fmt.estimate_text(latest.iloc[0]).capitalize()} said to be near Ukraine" if not latest.empty
                   else "No troop estimates yet")
-                 + (f"; {fmt.count(ahead, 'contact')} scheduled" if ahead else f"; {fmt.count(len(held), 'contact')} held so far"))
+                 + (f"; {fmt.count_words(ahead, 'contact')} scheduled" if ahead else f"; {fmt.count_words(len(held), 'contact')} held so far"))
         marked = [narrative.with_marks(f) for f in (totals, held, self.view.scheduled, self.view.events)]
         draw = lambda layout: charts.troops_and_talks_chart(  # noqa: E731
             *marked, self.start, self.as_of, title=title, layout=layout,
             subtitle=f"Troop estimates (above) and calls and meetings by track (below), {fmt.short_day(self.start)} – {fmt.short_day(horizon)}",
             source=narrative.source_line(pd.concat([totals, held, self.view.scheduled]), self.dataset.sources, "row"))
-        alt = (narrative.estimates_alt(totals, self.start, self.as_of) + " Below, "
-               + narrative.timeline_alt(held, self.view.scheduled, self.start, self.as_of))
+        alt = (narrative.estimates_alt(totals, self.start, self.as_of) + " Below it is a "
+               + fmt.lower_initial(narrative.timeline_alt(held, self.view.scheduled, self.start, self.as_of)))
         self.figure(draw, "troops-and-talks", alt, "Troops and talks on one time axis.",
                     narrative.marks_table(*marked[:3]), MARKS_COLUMNS, summary="Estimates and contacts in this chart")
         self.note_rows(totals, held)
-        self.show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count(len(totals), 'estimate')} of the whole force "
-             f"and {fmt.count(len(held), 'call or meeting', 'calls and meetings')}."
+        self.show(f"Between {fmt.day(self.start)} and {fmt.day(self.as_of)}: {fmt.count_words(len(totals), 'estimate')} of the whole force "
+             f"and {fmt.count_words(len(held), 'call or meeting', 'calls and meetings')}."
                   + cite.table_mark("troops") + cite.table_mark("troops-and-talks"))
 
     def events_section(self) -> None:
