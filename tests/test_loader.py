@@ -162,6 +162,12 @@ def test_party_to_conflict_must_match_the_estimator_group(data_copy):
     assert "expected true for estimator_group ukraine_government" in only_problem(data_copy.root)
 
 
+def test_an_estimator_named_with_how_the_figure_reached_us_is_refused(data_copy):
+    data_copy.set_cell("troop_estimates", 2, "estimator", "Ukrainian presidential spokeswoman Iuliia Mendel (via Reuters)")
+    assert ('troop_estimates.csv:2: estimator: "Ukrainian presidential spokeswoman Iuliia Mendel (via Reu..." — expected '
+            "who made the estimate, without how it reached the source ('via')") in only_problem(data_copy.root)
+
+
 def test_url_that_is_not_http_is_refused(data_copy):
     data_copy.set_cell("sources", 2, "url", "javascript:alert(1)")
     assert 'sources.csv:2: url: "javascript:alert(1)" — expected an http:// or https:// address' in only_problem(data_copy.root)

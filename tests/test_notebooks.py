@@ -96,7 +96,7 @@ def test_brief_31_december_tells_what_the_article_tells(brief_default):
 
 def test_brief_shows_what_changed_since_a_week_before(brief_default):
     assert "Since 24 December 2021:" in brief_default.text
-    assert "4 contacts newly announced" in brief_default.text
+    assert "Four contacts newly announced" in brief_default.text
 
 
 def test_brief_12_february_2022(outdir):
@@ -127,7 +127,7 @@ def test_brief_20_april_2021_sees_the_spring_build_up_only(outdir):
 def test_empty_window_says_so(outdir):
     run = execute("10-troop-buildup", outdir / "empty", start="2021-07-01", end="2021-07-31")
     assert not run.errors
-    assert "the dataset holds 0 published estimates" in run.text
+    assert "the dataset holds no published estimates" in run.text
     assert "No estimate of the whole force in troops falls in this window" in run.text
     assert len(run.images) == 3
 
