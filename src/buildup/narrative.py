@@ -28,19 +28,25 @@ def ordinal(n: int) -> str:
 # --- estimates -----------------------------------------------------------------------
 
 
+PARTIES = {"ukraine_government": "Ukraine", "russia": "Russia"}  # estimator groups that speak for a party
+
+
 def who(row) -> str:
-    """The estimator, escaped, with 'a party to the conflict' said in words when it is one."""
-    return md_who(fmt.as_subject(row["estimator"]), bool(row["party_to_conflict"]))
+    """The estimator as a sentence names them, escaped."""
+    return fmt.md_escape(fmt.as_subject(row["estimator"]))
 
 
-def md_who(estimator: str, party: bool) -> str:
-    return fmt.md_escape(estimator) + (", for a party to the conflict" if party else "")
+def party_note(row) -> str:
+    """', a claim by Ukraine, a party to the conflict' after a party's figure ('' for anyone else)."""
+    if not bool(row["party_to_conflict"]):
+        return ""
+    return f", a claim by {PARTIES.get(str(row['estimator_group']), 'a party')}, a party to the conflict"
 
 
 def estimate_sentence_part(row) -> str:
     """'more than 100,000 troops near Ukraine's borders, according to EFE and AP (wire report) on 31 December 2021'."""
-    return (f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])}, according to {who(row)}"
-            f"{',' if bool(row['party_to_conflict']) else ''} on {fmt.day(row['published'])}{row_mark(row)}")
+    return (f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])}, according to {who(row)} on "
+            f"{fmt.day(row['published'])}{party_note(row)}{row_mark(row)}")
 
 
 def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
@@ -50,7 +56,7 @@ def latest_estimates_sentence(estimates: pd.DataFrame, as_of=None) -> str:
         when = f" by {fmt.day(as_of)}" if as_of is not None else ""
         return f"No estimate of the troops around Ukraine had been published{when} in the selected data."
     rows = analysis.latest(totals)
-    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])}, according to {who(r)}{row_mark(r)}" for _, r in rows.iterrows()]
+    parts = [f"**{fmt.estimate_text(r)}** {fmt.label(r['scope'])}, according to {who(r)}{party_note(r)}{row_mark(r)}" for _, r in rows.iterrows()]
     day = fmt.day(rows.iloc[0]["published"])
     if len(parts) == 1:
         return f"The latest estimate, published on {day}, put the Russian forces at {parts[0]}."
@@ -416,10 +422,7 @@ def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
     held = contacts[contacts["status"] == "held"]
     busiest = held["date"].dt.to_period("M").value_counts().sort_index()
     month = busiest.idxmax()
-    text = ""
-    if moved is not None:
-        text = (f"Published estimates of the Russian force near Ukraine went from {estimate_sentence_part(moved.first)} "
-                f"to {estimate_sentence_part(moved.last)}. ")
+    text = buildup_finding(estimates) + " " if moved is not None else ""
     return strip(text) + (f"The calls and meetings in the data were busiest in {month.start_time:%B %Y}, with "
                    f"{fmt.count_words(int(busiest.max()), 'contact')} of the {len(held)} held.")
 
@@ -429,9 +432,11 @@ def finding(estimates: pd.DataFrame, contacts: pd.DataFrame) -> str:
 LEAD_SESSIONS = 3  # the lead names at most this many coming contacts; the list below has them all
 
 
-def said_by(row) -> str:
-    """The estimator as a reader names them, a party to the conflict said to be one in words."""
-    return f"{fmt.md_escape(fmt.as_subject(row['estimator']))}{', a party to the conflict' if bool(row['party_to_conflict']) else ''}"
+def party_sentence(row) -> str:
+    """' Ukraine is a party to the conflict.' after a party's figure, said in words ('' for anyone else)."""
+    if not bool(row["party_to_conflict"]):
+        return ""
+    return f" {PARTIES.get(str(row['estimator_group']), 'It')} is a party to the conflict."
 
 
 def force_sentence(row, highest: bool = False) -> str:
@@ -440,7 +445,7 @@ def force_sentence(row, highest: bool = False) -> str:
     figure = fmt.figure(row["low"], row["high"], row["qualifier"])
     what = "The highest figure yet" if highest else "The latest figure"
     return (f"{what}, published on {fmt.day(row['published'])}, was {figure} Russian troops {fmt.label(row['scope'])}. "
-            f"It came from {said_by(row)}.{row_mark(row)}")
+            f"It came from {who(row)}.{row_mark(row)}{party_sentence(row)}")
 
 
 def latest_force_row(estimates: pd.DataFrame):
@@ -531,7 +536,7 @@ def buildup_finding(estimates: pd.DataFrame) -> str:
     top = analysis.peak(totals)
     if top is not None and top["estimate_id"] != last["estimate_id"]:
         text += (f" The highest, {fmt.figure(top['low'], top['high'], top['qualifier'])}, came from "
-                 f"{said_by(top)} on {fmt.day(top['published'])}.{row_mark(top)}")
+                 f"{who(top)} on {fmt.day(top['published'])}{party_note(top)}.{row_mark(top)}")
     return text
 
 

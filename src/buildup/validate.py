@@ -27,7 +27,7 @@ INTEGER_TEXT = re.compile(r"[+-]?\d+")
 BOOLEANS = {"true": True, "false": False}
 PARTIES_TO_CONFLICT = {"russia", "ukraine_government"}
 # How an estimate reached us is not who made it: the outlet is its source, the channel belongs in the claim.
-REPORTING_CHANNEL = re.compile(r"\b(via|reported by|relayed by|cited by|per|shared with|obtained by|anonymous)\b", re.IGNORECASE)
+REPORTING_CHANNEL = re.compile(r"\b(via|reported by|relayed by|cited by|summarised by|summarized by|per|shared with|obtained by|anonymous)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
