@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 
@@ -107,3 +108,23 @@ def test_who_asked_is_said_in_words_grouped_by_count():
     assert requests_sentence(pd.Series({"Russia": 2, "France": 1})) == "The sources say who asked for three contacts: Russia for two and France for one."
     assert requests_sentence(pd.Series({"Russia": 1})) == "The sources say who asked for one contact: Russia."
     assert requests_sentence(pd.Series(dtype=int)) == ""
+
+
+def estimate(**changes) -> pd.Series:
+    return pd.Series({"estimate_id": "te-900", "published": pd.Timestamp("2021-10-31"), "low": 80000, "high": 90000,
+                      "qualifier": None, "unit": "troops", "scope": "border", "estimator_group": "ukraine_government",
+                      "estimator": "Ukraine Defence Minister Andriy Taran", "party_to_conflict": True,
+                      "source_id": "src-a", **changes})
+
+
+def test_an_estimate_names_who_gave_it_then_says_in_words_that_a_party_did():
+    assert strip(narrative.estimate_sentence_part(estimate())) == (
+        "**80,000–90,000 troops** near Ukraine's borders, according to Ukraine Defence Minister Andriy Taran on "
+        "31 October 2021, a claim by Ukraine, a party to the conflict")
+    named = estimate(estimator="Oleksiy Danilov, Secretary of Ukraine's National Security and Defense Council")
+    assert html.unescape(strip(narrative.estimate_sentence_part(named))).startswith(
+        "**80,000–90,000 troops** near Ukraine's borders, according to Oleksiy Danilov, Secretary of Ukraine's "
+        "National Security and Defense Council, on 31 October 2021")
+    outsider = estimate(estimator_group="us_government", party_to_conflict=False, estimator="Senior US defense official (Pentagon)")
+    assert strip(narrative.estimate_sentence_part(outsider)) == (
+        "**80,000–90,000 troops** near Ukraine's borders, according to a senior US defense official \\(Pentagon\\) on 31 October 2021")

@@ -45,7 +45,8 @@ def party_note(row) -> str:
 
 def estimate_sentence_part(row) -> str:
     """'more than 100,000 troops near Ukraine's borders, according to EFE and AP (wire report) on 31 December 2021'."""
-    return (f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])}, according to {who(row)} on "
+    named = who(row)
+    return (f"**{fmt.estimate_text(row)}** {fmt.label(row['scope'])}, according to {named}{',' if ', ' in named else ''} on "
             f"{fmt.day(row['published'])}{party_note(row)}{row_mark(row)}")
 
 
