@@ -10,7 +10,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "Setting up $(VENV) from requirements.txt (first use only)..."
 	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
-	@# Byte-compile once, on every core: with PYTHONDONTWRITEBYTECODE set (as on this machine and in CI)
+	@# Byte-compile once, on every core: with PYTHONDONTWRITEBYTECODE set (as on this machine)
 	@# nothing is ever cached, and each process that imports pandas, matplotlib and nbconvert would
 	@# recompile them from source (about 4 s each time).
 	@$(PY) -m compileall -q -j 0 $$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') src > /dev/null || true

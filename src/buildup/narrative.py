@@ -28,7 +28,8 @@ def ordinal(n: int) -> str:
 # --- estimates -----------------------------------------------------------------------
 
 
-PARTIES = {"ukraine_government": "Ukraine", "russia": "Russia"}  # estimator groups that speak for a party
+# The estimator groups that speak for a party to the conflict (the loader checks party_to_conflict against them).
+PARTIES = {"ukraine_government": "Ukraine", "russia": "Russia"}
 
 
 def who(row) -> str:
@@ -40,7 +41,7 @@ def party_note(row) -> str:
     """', a claim by Ukraine, a party to the conflict' after a party's figure ('' for anyone else)."""
     if not bool(row["party_to_conflict"]):
         return ""
-    return f", a claim by {PARTIES.get(str(row['estimator_group']), 'a party')}, a party to the conflict"
+    return f", a claim by {PARTIES[str(row['estimator_group'])]}, a party to the conflict"
 
 
 def estimate_sentence_part(row) -> str:
@@ -437,7 +438,7 @@ def party_sentence(row) -> str:
     """' Ukraine is a party to the conflict.' after a party's figure, said in words ('' for anyone else)."""
     if not bool(row["party_to_conflict"]):
         return ""
-    return f" {PARTIES.get(str(row['estimator_group']), 'It')} is a party to the conflict."
+    return f" {PARTIES[str(row['estimator_group'])]} is a party to the conflict."
 
 
 def force_sentence(row, highest: bool = False) -> str:
