@@ -31,7 +31,8 @@ def kernel_spec_dir(parent: Path) -> Path:
     """A kernelspec folder under parent for this interpreter: no installed kernel is needed."""
     folder = Path(parent) / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
-    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+    # A build kernel keeps no input history: nobody reads it, and IPython writes every cell to SQLite.
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--HistoryManager.enabled=False"],
             "display_name": "Build-up Brief (this interpreter)", "language": "python"}
     (folder / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
     return folder.parent
