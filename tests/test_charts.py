@@ -68,3 +68,28 @@ def test_chart_text_is_text_in_the_page_font_and_nothing_volatile():
     assert not re.search(r"<dc:date>|<metadata>|Matplotlib v", str(drawing))
     ids = re.findall(r'\bid="([^"]+)"', text)
     assert len(ids) == len(set(ids)), "an id is used twice in the page"
+
+
+def test_measuring_text_once_per_process_changes_no_byte_of_a_chart(dataset):
+    """textmetrics caches a string's extent across figures; the SVG must be what matplotlib's own
+    per-renderer cache gives, for the wide and the narrow layout, drawn after other charts."""
+    import buildup.report as report
+    from buildup import svg, textmetrics
+
+    def drawings() -> list[str]:
+        page = report.BriefPage.from_parameters(as_of="2021-12-31", dataset=dataset, display_output=False)
+        made = []
+        page.figure = lambda draw, name, alt, *a, **k: made.extend(  # noqa: E731
+            svg.inline(draw(layout), name, alt) for layout in style.LAYOUTS)
+        page.troops_section()
+        page.troops_and_talks_section()
+        return made
+
+    cached_twice = drawings() + drawings()  # the second pass measures nothing anew
+    textmetrics.uninstall()
+    try:
+        uncached = drawings()
+    finally:
+        textmetrics.install()
+    assert len(uncached) == 4
+    assert cached_twice[4:] == cached_twice[:4] == uncached

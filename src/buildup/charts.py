@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -26,10 +28,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from . import fmt, style
+from . import fmt, style, textmetrics
 from .style import Layout
 
 style.apply()
+textmetrics.install()
 
 LANE_ORDER = ["us_russia", "nato_russia", "osce", "normandy", "russia_ukraine", "europe_russia", "us_ukraine", "nato_ukraine",
               "europe_ukraine", "us_europe", "un"]
@@ -121,19 +124,28 @@ def _new_figure(layout: Layout, panels: int = 1, heights=(1,)) -> tuple[Figure, 
     for ax in axes[1:]:
         ax.sharex(axes[0])
     for ax in axes:
-        ax.tick_params(labelsize=layout.text)
+        if layout.text != rcParams["xtick.labelsize"]:  # tick_params rebuilds the axes' ticks: 3 ms each
+            ax.tick_params(labelsize=layout.text)
         ax.yaxis.label.set_size(layout.text)
     return fig, axes
 
 
 def _left_margin(fig: Figure, axes: list) -> float:
-    """Inches for the widest y tick labels and the y axis label, measured."""
+    """Inches for the widest y tick labels and the y axis label, measured.
+
+    The tick labels are measured as strings (their locator's values through their formatter, with the
+    text metrics matplotlib itself uses) rather than as Text artists, which would lay out every tick
+    once here and again when the figure is saved."""
     renderer = fig.canvas.get_renderer()
     widest = 0.0
     for ax in axes:
-        labels = [t for t in ax.get_yticklabels() if t.get_text()]
-        ticks = max((t.get_window_extent(renderer).width for t in labels), default=0.0) / fig.dpi
-        label = ax.yaxis.label.get_window_extent(renderer).width / fig.dpi if ax.yaxis.label.get_text() else 0.0
+        axis = ax.yaxis
+        low, high = sorted(axis.get_view_interval())
+        locations = [v for v in axis.get_majorticklocs() if low - 1e-9 <= v <= high + 1e-9]
+        labels = [t for t in axis.get_major_formatter().format_ticks(locations) if t]
+        font = FontProperties(family=style.FONT_FAMILY, size=fig._buildup_layout.text)
+        ticks = max((textmetrics.text_metrics(renderer, t, font, False, fig.dpi)[0] for t in labels), default=0.0) / fig.dpi
+        label = axis.label.get_window_extent(renderer).width / fig.dpi if axis.label.get_text() else 0.0
         widest = max(widest, ticks + (label + 0.12 if label else 0.0))
     return widest + 0.22
 
@@ -256,9 +268,10 @@ def _thousands_axis(ax, layout: Layout, label: str) -> None:
 def _key_events(ax, events: pd.DataFrame, start, end) -> pd.DataFrame:
     """Dotted lines at the key events in the window; the events, for their labels."""
     key = events[events["key"].astype(bool) & (events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))]
-    for _, event in key.sort_values("date").iterrows():
-        ax.axvline(event["date"], color=style.COLOURS["muted"], linestyle=":", linewidth=1.2, zorder=1)
-    return key.sort_values("date")
+    key = key.sort_values("date")
+    for day in mdates.date2num(key["date"].to_numpy()):
+        ax.axvline(day, color=style.COLOURS["muted"], linestyle=":", linewidth=1.2, zorder=1)
+    return key
 
 
 def _empty(ax, layout: Layout, message: str) -> None:
@@ -269,8 +282,16 @@ def _empty(ax, layout: Layout, message: str) -> None:
 # --- estimates ---------------------------------------------------------------------------------
 
 
-def _mid(frame: pd.DataFrame) -> pd.Series:
-    return (frame["low"] + frame["high"]) / 2
+def _days(dates: pd.Series):
+    """Dates as matplotlib's day numbers, converted once (plotting a pandas Series converts it per call)."""
+    return mdates.date2num(pd.to_datetime(dates).to_numpy())
+
+
+def _present(column: pd.Series) -> list[str]:
+    """The values a categorical column holds, in its categories' order (pandas' groupby order)."""
+    found = set(column.astype(str))
+    categories = column.cat.categories if hasattr(column, "cat") else sorted(found)
+    return [str(c) for c in categories if str(c) in found]
 
 
 def draw_estimates(fig, ax, layout: Layout, estimates: pd.DataFrame, start, end, unit_label: str,
@@ -285,17 +306,24 @@ def draw_estimates(fig, ax, layout: Layout, estimates: pd.DataFrame, start, end,
         low, high, since = band
         ax.fill_between([since, pd.Timestamp(end)], [low, low], [high, high], color=style.COLOURS["highlight"],
                         alpha=0.25, linewidth=0, zorder=0)
-    for group, rows in estimates.groupby("estimator_group", observed=True):
+    days = _days(estimates["published"])
+    lows, highs = estimates["low"].to_numpy(dtype=float), estimates["high"].to_numpy(dtype=float)
+    groups = estimates["estimator_group"].astype(str).to_numpy()
+    parties = estimates["party_to_conflict"].astype(bool).to_numpy()
+    for group in _present(estimates["estimator_group"]):
         colour = style.group_colour(group)
-        marker = style.GROUP_MARKER[str(group)]
-        for party, part in rows.groupby(rows["party_to_conflict"].astype(bool)):
-            ranged = part[part["low"] < part["high"]]
-            ax.vlines(ranged["published"], ranged["low"], ranged["high"], color=colour, linewidth=2.2,
+        marker = style.GROUP_MARKER[group]
+        for party in (False, True):
+            part = (groups == group) & (parties == party)
+            if not part.any():
+                continue
+            ranged = part & (lows < highs)
+            ax.vlines(days[ranged], lows[ranged], highs[ranged], color=colour, linewidth=2.2,
                       linestyles="--" if party else "-", alpha=0.85, zorder=2)
-            points = ax.scatter(part["published"], _mid(part), s=46, marker=marker, zorder=3, clip_on=False,
+            points = ax.scatter(days[part], (lows[part] + highs[part]) / 2, s=46, marker=marker, zorder=3, clip_on=False,
                                 facecolors="white" if party else colour, edgecolors=colour, linewidths=1.6)
-            _link_marks(fig, points, part)
-    ax.set_ylim(0, float(estimates["high"].max()) * 1.12)
+            _link_marks(fig, points, estimates[part])
+    ax.set_ylim(0, float(highs.max()) * 1.12)
 
 
 def _group_handles(estimates: pd.DataFrame, band: bool = False) -> list:
@@ -369,15 +397,22 @@ def draw_timeline(fig, ax, layout: Layout, held: pd.DataFrame, scheduled: pd.Dat
         return
     lane_of = {t: i for i, t in enumerate(lanes)}
     for frame, hollow in ((held, False), (scheduled, True)):
-        for fmt_code, rows in frame.groupby("format", observed=True):
-            rows = rows[rows["track"].astype(str).isin(lanes)]
-            if rows.empty:
+        if frame.empty:
+            continue
+        tracks = frame["track"].astype(str).to_numpy()
+        formats = frame["format"].astype(str).to_numpy()
+        days = _days(frame["date"])
+        lane = np.array([lane_of.get(t, -1) for t in tracks])
+        sizes = np.array([_size(m) for m in frame["duration_min"]])
+        colour = style.COLOURS["us"] if hollow else style.COLOURS["neutral"]
+        for fmt_code in _present(frame["format"]):
+            rows = (formats == fmt_code) & (lane >= 0)
+            if not rows.any():
                 continue
-            colour = style.COLOURS["us"] if hollow else style.COLOURS["neutral"]
-            points = ax.scatter(rows["date"], rows["track"].astype(str).map(lane_of), marker=style.FORMAT_MARKER[str(fmt_code)],
-                                s=rows["duration_min"].map(_size), facecolors="none" if hollow else colour, clip_on=False,
+            points = ax.scatter(days[rows], lane[rows], marker=style.FORMAT_MARKER[fmt_code],
+                                s=sizes[rows], facecolors="none" if hollow else colour, clip_on=False,
                                 edgecolors=colour, linewidths=1.4 if hollow else 0.6, alpha=1.0 if hollow else 0.75, zorder=3)
-            _link_marks(fig, points, rows)
+            _link_marks(fig, points, frame[rows])
     names = [fmt.label(t) for t in lanes]
     ax.set_yticks(range(len(lanes)), names)
     ax.set_ylim(len(lanes) - 0.4, -0.6)  # inverted: first lane on top
@@ -467,4 +502,6 @@ def text_of(fig: Figure) -> str:
     """Every piece of text a chart states (titles, labels, annotations), one per line."""
     from matplotlib.text import Text
 
+    for ax in fig.axes:
+        ax.get_yticklabels()  # formats the y tick labels, which otherwise only exist once the figure is drawn
     return "\n".join(t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip())

@@ -123,6 +123,8 @@ def apply() -> None:
         "grid.linewidth": 0.8,
         "xtick.color": COLOURS["ink"],
         "ytick.color": COLOURS["ink"],
+        "xtick.labelsize": WIDE.text,  # every layout's tick labels are its smallest text (charts.py sets
+        "ytick.labelsize": WIDE.text,  # them per axes only for a layout whose text size differs)
         "text.color": COLOURS["ink"],
         "figure.dpi": DPI,
         "savefig.dpi": DPI,
