@@ -11,6 +11,7 @@ SVG is byte-identical with and without it.
 from __future__ import annotations
 
 from matplotlib import text as mtext
+from matplotlib.backends.backend_mixed import MixedModeRenderer
 
 _MEASURED: dict[tuple, tuple[float, float, float]] = {}
 _LIMIT = 20_000  # entries; far more than the distinct strings of a whole build
@@ -20,7 +21,8 @@ _matplotlib_measure = mtext._get_text_metrics_with_cache
 def text_metrics(renderer, text: str, fontprop, ismath, dpi: float) -> tuple[float, float, float]:
     """(width, height, descent) of `text`, as `renderer` measures it, from the process-wide cache."""
     font = fontprop.copy()  # FontProperties is mutable and hashes its current state
-    kind = type(getattr(renderer, "_renderer", renderer))  # savefig wraps the SVG renderer in a MixedModeRenderer
+    # savefig wraps a vector renderer in a MixedModeRenderer: the kind is the renderer inside.
+    kind = type(renderer._renderer) if isinstance(renderer, MixedModeRenderer) else type(renderer)
     key = (kind, text, font, ismath, dpi)
     found = _MEASURED.get(key)
     if found is None:
