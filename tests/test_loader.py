@@ -301,3 +301,17 @@ def test_a_row_never_checked_against_its_source_is_refused(data_copy):
     line = _line_of(data_copy, "contacts", "ct-028")
     data_copy.set_cell("contacts", line, "checked", "")
     assert only_problem(data_copy.root).endswith(f"/data/contacts.csv:{line}: checked: (empty) — a value is required")
+
+
+def test_loading_again_reads_a_changed_file_and_hands_out_frames_no_caller_can_spoil(data_copy):
+    first = load(data_copy.root)
+    first.troop_estimates.loc["te-001", "claim"] = "changed by a report"  # a page mutating what it was given
+    again = load(data_copy.root)
+    assert again.troop_estimates.loc["te-001", "claim"] != "changed by a report"
+    data_copy.set_cell("troop_estimates", 2, "claim", "Edited on disk since the last load.")
+    edited = load(data_copy.root)
+    assert edited.troop_estimates.loc["te-001", "claim"] == "Edited on disk since the last load."
+    assert edited.content_hash != again.content_hash
+    data_copy.set_cell("troop_estimates", 2, "low", "not a number")
+    with pytest.raises(DataError):
+        load(data_copy.root)  # a broken file is validated, never served from what was loaded before
