@@ -130,6 +130,9 @@ def test_permalinks_are_stable_ids_on_headings_rows_figures_and_sources(fresh):
     for heading in soup.find("main").find_all("h2"):
         anchor = heading.find("a", class_="anchor-link")
         assert anchor is not None and anchor["href"] == f"#{heading['id']}", heading
+        assert anchor.get_text() == "#" and anchor["aria-label"] == "Link to this section", heading
+    assert soup.find("h1").find("a", class_="anchor-link") is None  # the title needs no permalink
+    assert "¶" not in soup.get_text() and "&#182;" not in (out / "brief-2021-12-31.html").read_text(encoding="utf-8")
 
 
 # --- versions, citation, feed, findable data, downloads ----------------------------------------
