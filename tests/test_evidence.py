@@ -205,3 +205,15 @@ def test_the_dataset_zip_unpacks_to_a_package_frictionless_accepts(fresh, tmp_pa
     result = subprocess.run([str(frictionless), "validate", str(tmp_path / "buildup-brief-data" / "datapackage.json")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_a_source_entry_reads_as_sentences_each_starting_with_a_capital():
+    import pandas as pd
+
+    from buildup.cite import source_entry
+
+    source = pd.Series({"source_id": "x-2022-02-21", "outlet": "Devdiscourse (Reuters)", "title": "A headline",
+                        "published": pd.Timestamp("2022-02-21"), "url": "https://example.org/a", "kind": "syndicated_copy",
+                        "original_outlet": "Reuters"})
+    text = BeautifulSoup(source_entry(source, ["ct-001"], lambda r: f"#{r}"), "html.parser").get_text()
+    assert "21 February 2022. Syndicated copy of Reuters. Supports ct-001." in text

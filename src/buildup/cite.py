@@ -115,7 +115,7 @@ def source_entry(source, row_ids: list[str], row_href, number: int | None = None
     parts = [f"{e(source['outlet'])}, {shown_title}, {e(fmt.day(source['published']))}"]
     kind = kind_words(source)
     if kind:
-        parts.append(e(kind))
+        parts.append(e(fmt.initial_capital(kind)))  # a sentence of its own: "Official record."
     line = ". ".join(parts) + "."
     if row_ids:
         links = ", ".join(f'<a href="{e(row_href(r))}">{e(r)}</a>' for r in row_ids)
