@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from buildup.coverage import coverage
 
 
@@ -29,3 +31,12 @@ def test_at_least_120_contacts_on_7_tracks_in_all_formats(dataset):
 def test_at_least_35_events_with_context_from_2014(dataset):
     assert len(dataset.events) >= 35
     assert dataset.events["date"].min().year == 2014
+
+
+def test_leaders_contacts_are_counted_by_the_kind_of_record_they_cite(dataset):
+    # ct-012 (Putin–Merkel, 20 August 2021) cites the Kremlin's transcript; ct-028 (Biden–Putin,
+    # 30 December 2021) the EFE/AP copy in shared/sources; ct-001 is not between leaders.
+    picked = dataset.contacts[dataset.contacts["contact_id"].isin(["ct-012", "ct-028", "ct-001"])].copy()
+    picked.loc[picked["contact_id"] == "ct-001", "level"] = "ministers"
+    figures = coverage(dataclasses.replace(dataset, contacts=picked))
+    assert figures["leaders_contacts_by_kind"] == {"official_record": 1, "syndicated_copy": 1}

@@ -18,11 +18,14 @@ ROW_TABLES = ("troop_estimates", "contacts", "events")
 BEST_KINDS = ("official_record", "original_report")
 
 
+def _count_kinds(dataset: Dataset, cited: pd.Series) -> pd.Series:
+    kinds = dataset.sources.set_index("source_id")["kind"].astype(str)
+    return cited.astype(str).map(kinds).value_counts()
+
+
 def citations_by_kind(dataset: Dataset) -> pd.Series:
     """How many rows of estimates, contacts and events cite each kind of source (by source_id)."""
-    kinds = dataset.sources.set_index("source_id")["kind"].astype(str)
-    cited = pd.concat([getattr(dataset, t)["source_id"].astype(str) for t in ROW_TABLES], ignore_index=True)
-    return cited.map(kinds).value_counts()
+    return _count_kinds(dataset, pd.concat([getattr(dataset, t)["source_id"] for t in ROW_TABLES], ignore_index=True))
 
 
 def provenance(dataset: Dataset) -> dict[str, object]:
@@ -37,7 +40,13 @@ def provenance(dataset: Dataset) -> dict[str, object]:
         "rows_citing_syndicated_copies": (f"{int(by_kind.get('syndicated_copy', 0))} of {rows} "
                                           f"({100 * by_kind.get('syndicated_copy', 0) / rows:.0f}%)") if rows else "0 of 0",
         "rows_not_checked": int(sum(getattr(dataset, t)["checked"].isna().sum() for t in ROW_TABLES)),
+        "leaders_contacts_by_kind": leaders_contacts_by_kind(dataset).to_dict(),
     }
+
+
+def leaders_contacts_by_kind(dataset: Dataset) -> pd.Series:
+    """How many contacts between leaders cite each kind of source: the readouts the issue asks for first."""
+    return _count_kinds(dataset, dataset.contacts.loc[dataset.contacts["level"] == "leaders", "source_id"])
 
 
 def estimates_by_month_and_group(dataset: Dataset) -> pd.DataFrame:
