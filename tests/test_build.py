@@ -90,7 +90,7 @@ def test_report_has_a_table_of_contents_and_a_footer(fresh):
         assert f'id="{anchor}"' in text
     footer = text[text.index('<footer class="about">'):]
     assert "<code>as_of</code></td><td><code>2021-12-31</code>" in footer
-    assert re.search(r'Version 1\.3\.0 \(<a href="changelog.html">what changed</a>\); content hash \(SHA-256\): <code class="hash">[0-9a-f]{64}</code>', footer)
+    assert re.search(r'Version 1\.4\.0 \(<a href="changelog.html">what changed</a>\); content hash \(SHA-256\): <code class="hash">[0-9a-f]{64}</code>', footer)
     assert "troop_estimates " in footer and "pandas " in footer and "nbconvert " in footer
 
 

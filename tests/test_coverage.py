@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from buildup.coverage import coverage
+from buildup.coverage import citations_by_kind, coverage
 
 
 def test_at_least_80_estimates_and_25_of_them_from_february_2022_from_4_groups(dataset):
@@ -40,3 +40,11 @@ def test_leaders_contacts_are_counted_by_the_kind_of_record_they_cite(dataset):
     picked.loc[picked["contact_id"] == "ct-001", "level"] = "ministers"
     figures = coverage(dataclasses.replace(dataset, contacts=picked))
     assert figures["leaders_contacts_by_kind"] == {"official_record": 1, "syndicated_copy": 1}
+
+
+def test_three_rows_in_four_cite_an_official_record_or_original_report_and_at_most_one_in_five_a_copy(dataset):
+    by_kind = citations_by_kind(dataset)
+    rows = by_kind.sum()
+    assert rows == len(dataset.troop_estimates) + len(dataset.contacts) + len(dataset.events)
+    assert by_kind.get("official_record", 0) + by_kind.get("original_report", 0) >= 0.75 * rows
+    assert by_kind.get("syndicated_copy", 0) <= 0.20 * rows

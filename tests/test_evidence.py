@@ -141,17 +141,17 @@ def test_permalinks_are_stable_ids_on_headings_rows_figures_and_sources(fresh):
 def test_every_report_shows_the_dataset_version_links_the_changelog_and_says_how_to_cite_it(fresh):
     out, _, _ = fresh
     version = __import__("json").loads((paths.DATA / "datapackage.json").read_text())["version"]
-    assert version == "1.3.0"
+    assert version == "1.4.0"
     for page in report_pages(out):
         footer = soup_of(page).find("footer")
         assert f"Version {version} (what changed)" in " ".join(footer.get_text().split()), page.name
         assert footer.find("a", href="changelog.html") is not None
         cite_this = footer.find("section", class_="cite-this")
-        assert "dataset version 1.3.0" in cite_this.p.get_text() and cite_this.pre.get_text().startswith("@misc{buildup-")
+        assert "dataset version 1.4.0" in cite_this.p.get_text() and cite_this.pre.get_text().startswith("@misc{buildup-")
     brief = soup_of(out / "brief-2021-12-31.html").find("section", class_="cite-this")
     assert "Information as published by 2021-12-31." in brief.p.get_text()
     assert "note = {As of 2021-12-31; file reports/brief-2021-12-31.html}" in brief.pre.get_text()
-    assert "1.3.0 — 2026-12-01" in (out / "changelog.html").read_text(encoding="utf-8")
+    assert "1.4.0 — 2026-12-02" in (out / "changelog.html").read_text(encoding="utf-8")
 
 
 def test_the_feed_has_one_entry_per_brief_each_linking_to_a_built_page(fresh):
@@ -181,10 +181,10 @@ def test_index_carries_schema_org_dataset_metadata_as_a_data_block(fresh):
     assert [s.get("type") for s in scripts] == ["application/ld+json"]
     data = json.loads(scripts[0].string)
     assert data["@context"] == "https://schema.org/" and data["@type"] == "Dataset"
-    assert data["version"] == "1.3.0" and data["temporalCoverage"] == "2021-03-01/2022-02-24"
+    assert data["version"] == "1.4.0" and data["temporalCoverage"] == "2021-03-01/2022-02-24"
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     urls = [d["contentUrl"] for d in data["distribution"]]
-    assert urls[0] == "data/buildup-brief-data-1.3.0.zip"
+    assert urls[0] == "data/buildup-brief-data-1.4.0.zip"
     for url in urls:
         assert (out / url).is_file(), url
 
@@ -195,7 +195,7 @@ def test_the_dataset_zip_unpacks_to_a_package_frictionless_accepts(fresh, tmp_pa
     import zipfile
 
     out, _, _ = fresh
-    with zipfile.ZipFile(out / "data" / "buildup-brief-data-1.3.0.zip") as archive:
+    with zipfile.ZipFile(out / "data" / "buildup-brief-data-1.4.0.zip") as archive:
         names = sorted(archive.namelist())
         archive.extractall(tmp_path)
     assert names == sorted(f"buildup-brief-data/{n}" for n in ("datapackage.json", "sources.csv", "troop_estimates.csv",
