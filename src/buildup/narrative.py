@@ -17,6 +17,7 @@ import pandas as pd
 from . import analysis, fmt
 from .cite import mark, row_mark, rows_mark, strip, table_mark
 from .asof import Snapshot
+from .validate import PARTIES_TO_CONFLICT
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
@@ -28,10 +29,6 @@ def ordinal(n: int) -> str:
 # --- estimates -----------------------------------------------------------------------
 
 
-# The estimator groups that speak for a party to the conflict (the loader checks party_to_conflict against them).
-PARTIES = {"ukraine_government": "Ukraine", "russia": "Russia"}
-
-
 def who(row) -> str:
     """The estimator as a sentence names them, escaped."""
     return fmt.md_escape(fmt.as_subject(row["estimator"]))
@@ -41,7 +38,7 @@ def party_note(row) -> str:
     """', a claim by Ukraine, a party to the conflict' after a party's figure ('' for anyone else)."""
     if not bool(row["party_to_conflict"]):
         return ""
-    return f", a claim by {PARTIES[str(row['estimator_group'])]}, a party to the conflict"
+    return f", a claim by {PARTIES_TO_CONFLICT[str(row['estimator_group'])]}, a party to the conflict"
 
 
 def estimate_sentence_part(row) -> str:
@@ -438,7 +435,7 @@ def party_sentence(row) -> str:
     """' Ukraine is a party to the conflict.' after a party's figure, said in words ('' for anyone else)."""
     if not bool(row["party_to_conflict"]):
         return ""
-    return f" {PARTIES[str(row['estimator_group'])]} is a party to the conflict."
+    return f" {PARTIES_TO_CONFLICT[str(row['estimator_group'])]} is a party to the conflict."
 
 
 def force_sentence(row, highest: bool = False) -> str:

@@ -25,7 +25,8 @@ DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIME_TEXT = re.compile(r"\d{2}:\d{2}")
 INTEGER_TEXT = re.compile(r"[+-]?\d+")
 BOOLEANS = {"true": True, "false": False}
-PARTIES_TO_CONFLICT = {"russia", "ukraine_government"}
+# The estimator groups that speak for a party to the conflict, and the party each speaks for.
+PARTIES_TO_CONFLICT = {"ukraine_government": "Ukraine", "russia": "Russia"}
 # How an estimate reached us is not who made it: the outlet is its source, the channel belongs in the claim.
 REPORTING_CHANNEL = re.compile(r"\b(via|reported by|relayed by|cited by|summarised by|summarized by|per|shared with|obtained by|anonymous)\b", re.IGNORECASE)
 
