@@ -217,3 +217,19 @@ def test_a_source_entry_reads_as_sentences_each_starting_with_a_capital():
                         "original_outlet": "Reuters"})
     text = BeautifulSoup(source_entry(source, ["ct-001"], lambda r: f"#{r}"), "html.parser").get_text()
     assert "21 February 2022. Syndicated copy of Reuters. Supports ct-001." in text
+
+
+def test_an_evidence_entry_gives_the_estimator_and_the_group_each_on_its_own_line():
+    import pandas as pd
+
+    from buildup.evidence import row_entry
+
+    row = pd.Series({"estimate_id": "te-900", "published": pd.Timestamp("2021-12-22"), "as_of": None, "low": 122000,
+                     "high": 122000, "qualifier": None, "as_written": "122 тис.", "unit": "troops", "scope": "border",
+                     "estimator_group": "ukraine_government", "party_to_conflict": True,
+                     "estimator": "Oleksiy Danilov, Secretary of Ukraine's National Security and Defense Council",
+                     "claim": "A claim.", "source_id": "src-a"})
+    terms = BeautifulSoup(row_entry("troop_estimates", "estimate_id", row), "html.parser").find("dl")
+    given = dict(zip((t.get_text() for t in terms.find_all("dt")), (d.get_text() for d in terms.find_all("dd"))))
+    assert given["Estimator"] == "Oleksiy Danilov, Secretary of Ukraine's National Security and Defense Council"
+    assert given["Group"] == "Ukraine's government (a party to the conflict)"

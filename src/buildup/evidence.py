@@ -34,7 +34,8 @@ def _estimate_words(row) -> list[tuple[str, str]]:
     party = " (a party to the conflict)" if bool(row["party_to_conflict"]) else ""
     fields = [("Figure", f"{fmt.estimate_text(row)} {fmt.label(row['scope'])}"),
               ("As written", f"“{row['as_written']}”" if _given(row.get("as_written")) else ""),
-              ("Estimator", f"{row['estimator']}, {fmt.label(row['estimator_group'])}{party}"),
+              ("Estimator", row["estimator"]),
+              ("Group", f"{fmt.initial_capital(fmt.label(row['estimator_group']))}{party}"),  # its own line: names hold commas
               ("Published", fmt.day(row["published"]))]
     if _given(row["as_of"]):
         fields.append(("Refers to", fmt.day(row["as_of"])))
